@@ -1,0 +1,153 @@
+package org.ovnl2gw.testbed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One OVS/OVN daemon started with {@code --detach --pidfile}: the parent returns once the daemon has
+ * initialised, and the pid file tells us exactly which process to stop later.
+ */
+public final class Daemon {
+    private static final Set<Daemon> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Daemon::stop), "testbed-daemon-reaper"));
+    }
+
+    private final String name;
+    private final Path pidFile;
+    private final List<String> command;
+    private final HostEnv env;
+    private volatile long pid;
+
+    private Daemon(HostEnv env, String name, Path pidFile, List<String> command) {
+        this.env = env;
+        this.name = name;
+        this.pidFile = pidFile;
+        this.command = List.copyOf(command);
+    }
+
+    /** Starts {@code program args...} detached in {@code env}'s directory, logging to {@code <name>.log}. */
+    public static Daemon start(HostEnv env, String name, List<String> programAndArgs) {
+        Path pidFile = env.dir().resolve(name + ".pid");
+        List<String> cmd = new ArrayList<>(programAndArgs);
+        cmd.add("-vconsole:off");
+        cmd.add("-vfile:info");
+        cmd.add("--detach");
+        cmd.add("--no-chdir");
+        cmd.add("--pidfile=" + pidFile);
+        cmd.add("--log-file=" + env.dir().resolve(name + ".log"));
+        Daemon daemon = new Daemon(env, name, pidFile, cmd);
+        daemon.launch();
+        return daemon;
+    }
+
+    private void launch() {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new TestbedException("cannot remove stale pid file " + pidFile, e);
+        }
+        env.run(command);
+        pid = readPid();
+        RUNNING.add(this);
+    }
+
+    private long readPid() {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (Files.exists(pidFile)) {
+                    String text = Files.readString(pidFile).trim();
+                    if (!text.isEmpty()) {
+                        return Long.parseLong(text);
+                    }
+                }
+                Thread.sleep(20);
+            } catch (IOException | NumberFormatException e) {
+                // written concurrently by the daemon: read again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new TestbedException(name + " did not write its pid file " + pidFile);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public boolean isAlive() {
+        return handle().map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Starts the same command again (after {@link #stop()} or {@link #kill()}). */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    /** SIGTERM, then SIGKILL if it has not gone within five seconds. Idempotent. */
+    public void stop() {
+        terminate(false);
+    }
+
+    /** SIGKILL: the daemon dies as if the node failed, leaving its files behind. */
+    public void kill() {
+        terminate(true);
+    }
+
+    private void terminate(boolean forcibly) {
+        RUNNING.remove(this);
+        Optional<ProcessHandle> handle = handle();
+        if (handle.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = handle.get();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!waitGone(process, Duration.ofSeconds(5)) && !forcibly) {
+            process.destroyForcibly();
+            waitGone(process, Duration.ofSeconds(5));
+        }
+    }
+
+    private Optional<ProcessHandle> handle() {
+        long p = pid;
+        return p > 0 ? ProcessHandle.of(p) : Optional.empty();
+    }
+
+    private static boolean waitGone(ProcessHandle process, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !process.isAlive();
+    }
+
+    @Override
+    public String toString() {
+        return name + "[pid " + pid + "]";
+    }
+}

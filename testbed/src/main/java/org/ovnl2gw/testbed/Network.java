@@ -1,0 +1,66 @@
+package org.ovnl2gw.testbed;
+
+import java.nio.file.Path;
+
+/**
+ * A simulated L2 network: a bridge on the hidden host "main", to which host bridges attach through unix
+ * stream sockets (OVS's {@code net_attach}). Each attachment records the frames crossing it in pcap files.
+ */
+public final class Network {
+    private final String name;
+    private final OvsHost main;
+    private final Testbed testbed;
+
+    Network(String name, OvsHost main, Testbed testbed) {
+        this.name = name;
+        this.main = main;
+        this.testbed = testbed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Connects {@code bridge} on {@code host} to this network. */
+    public void attach(OvsHost host, String bridge) {
+        String port = attachmentPort(host, bridge);
+        Path mainDir = main.rundir();
+        main.vsctl("--", "add-port", name, port,
+                "--", "set", "Interface", port,
+                "options:pstream=punix:" + mainDir.resolve(port + ".sock"),
+                "options:rxq_pcap=" + mainDir.resolve(port + "-rx.pcap"),
+                "options:tx_pcap=" + mainDir.resolve(port + "-tx.pcap"));
+        Path hostDir = host.rundir();
+        String hostPort = bridge + "_" + name;
+        host.vsctl("--", "set", "Interface", bridge,
+                "options:tx_pcap=" + hostDir.resolve(bridge + "-tx.pcap"),
+                "options:rxq_pcap=" + hostDir.resolve(bridge + "-rx.pcap"),
+                "--", "add-port", bridge, hostPort,
+                "--", "set", "Interface", hostPort,
+                "options:stream=unix:" + mainDir.resolve(port + ".sock"),
+                "options:rxq_pcap=" + hostDir.resolve(hostPort + "-rx.pcap"),
+                "options:tx_pcap=" + hostDir.resolve(hostPort + "-tx.pcap"));
+    }
+
+    /** Connects {@code bridge} and gives it {@code ip}/24 for tunnel endpoints (the transport network). */
+    public void attachTransport(OvsHost host, String bridge, String ip) {
+        attach(host, bridge);
+        testbed.recordTransportAddress(host, bridge, ip);
+        host.appctl("netdev-dummy/ip4addr", bridge, ip + "/24");
+        host.appctl("ovs/route/add", ip + "/24", bridge);
+    }
+
+    /** Frames the network received from {@code host}'s {@code bridge}. */
+    public Path framesFrom(OvsHost host, String bridge) {
+        return main.rundir().resolve(attachmentPort(host, bridge) + "-rx.pcap");
+    }
+
+    /** Frames the network sent to {@code host}'s {@code bridge}. */
+    public Path framesTo(OvsHost host, String bridge) {
+        return main.rundir().resolve(attachmentPort(host, bridge) + "-tx.pcap");
+    }
+
+    private static String attachmentPort(OvsHost host, String bridge) {
+        return host.name() + "_" + bridge;
+    }
+}

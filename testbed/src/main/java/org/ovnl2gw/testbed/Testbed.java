@@ -1,0 +1,144 @@
+package org.ovnl2gw.testbed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One private world of simulated hosts and networks below a fresh temporary directory. Closing it stops
+ * every daemon it started (by pid) and removes the directory unless {@code -Dtestbed.keep=true}.
+ */
+public final class Testbed implements AutoCloseable {
+    private final Path baseDir;
+    private final Map<String, OvsHost> hosts = new LinkedHashMap<>();
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final List<TransportAddress> transportAddresses = new ArrayList<>();
+    private OvsHost main;
+    private OvnCentral central;
+
+    private Testbed(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    /** A testbed in a new directory below {@code java.io.tmpdir} (short, since unix socket paths are limited). */
+    public static Testbed create(String prefix) {
+        try {
+            return new Testbed(Files.createTempDirectory(Path.of("/tmp"), prefix));
+        } catch (IOException e) {
+            throw new TestbedException("cannot create a testbed directory", e);
+        }
+    }
+
+    public static Testbed in(Path baseDir) {
+        try {
+            Files.createDirectories(baseDir);
+        } catch (IOException e) {
+            throw new TestbedException("cannot create " + baseDir, e);
+        }
+        return new Testbed(baseDir);
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    public OvnCentral startCentral() {
+        central = OvnCentral.start(baseDir);
+        return central;
+    }
+
+    public OvnCentral central() {
+        return central;
+    }
+
+    public OvsHost addHost(String name, OvsHost.DummyMode mode) {
+        OvsHost host = OvsHost.start(baseDir, name, mode);
+        hosts.put(name, host);
+        return host;
+    }
+
+    public OvsHost addHost(String name) {
+        return addHost(name, OvsHost.DummyMode.SYSTEM);
+    }
+
+    public OvsHost host(String name) {
+        return hosts.get(name);
+    }
+
+    /** A network (OVS's {@code net_add}): a bridge on the hidden host "main" that hosts attach to. */
+    public Network addNetwork(String name) {
+        if (main == null) {
+            main = OvsHost.start(baseDir, "main", OvsHost.DummyMode.SYSTEM);
+        }
+        main.vsctl("add-br", name);
+        Network network = new Network(name, main, this);
+        networks.put(name, network);
+        return network;
+    }
+
+    public Network network(String name) {
+        return networks.get(name);
+    }
+
+    void recordTransportAddress(OvsHost host, String bridge, String ip) {
+        String mac = host.vsctl("get", "Interface", bridge, "mac_in_use").strip().replace("\"", "");
+        transportAddresses.add(new TransportAddress(host, bridge, ip, mac));
+    }
+
+    /**
+     * Pre-populates every host's tunnel neighbour table with every other host's transport address
+     * ({@code ovn_populate_arp}): native tunnelling drops packets while it resolves ARP.
+     */
+    public void populateArp() {
+        for (TransportAddress target : transportAddresses) {
+            for (TransportAddress from : transportAddresses) {
+                if (from.host() != target.host() || !from.bridge().equals(target.bridge())) {
+                    from.host().appctl("tnl/neigh/set", from.bridge(), target.ip(), target.mac());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        List<OvsHost> all = new ArrayList<>(hosts.values());
+        java.util.Collections.reverse(all);
+        for (OvsHost host : all) {
+            safely(host::close);
+        }
+        if (main != null) {
+            safely(main::close);
+        }
+        if (central != null) {
+            safely(central::close);
+        }
+        if (!Boolean.getBoolean("testbed.keep")) {
+            deleteTree(baseDir);
+        }
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            System.err.println("testbed: teardown step failed: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("testbed: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private record TransportAddress(OvsHost host, String bridge, String ip, String mac) {
+    }
+}

@@ -1,0 +1,107 @@
+package org.ovnl2gw.agent.openflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Applies a list of flow changes through one ONF bundle (OpenFlow 1.3 extension).
+ *
+ * <p>Why a barrier before the commit: OVS decodes each flow mod when it is added and, if the
+ * decode fails, reports the error but keeps the bundle open without that message; committing
+ * then would apply the rest, which is not atomic. So a refused add leads to a discard instead.
+ */
+final class BundleTransaction {
+    private static final System.Logger LOG = System.getLogger(BundleTransaction.class.getName());
+    private static final int FLAGS = BundleCodec.FLAG_ATOMIC | BundleCodec.FLAG_ORDERED;
+
+    private final OpenFlowConnection connection;
+    private final AtomicLong bundleIds = new AtomicLong();
+
+    BundleTransaction(OpenFlowConnection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Completes with true when the bundle committed, false when the switch would not open one
+     * (the caller falls back to plain flow mods); fails if a change was refused.
+     */
+    CompletableFuture<Boolean> apply(List<FlowChange> changes) {
+        long id = bundleIds.incrementAndGet() & 0xffffffffL;
+        return connection.request(OfType.EXPERIMENTER, BundleCodec.control(id, BundleCodec.OPEN_REQUEST, FLAGS),
+                        "bundle " + id + " open")
+                .handle((reply, err) -> {
+                    if (err == null) {
+                        return addAndCommit(id, changes).thenApply(v -> true);
+                    }
+                    Throwable cause = OpenFlowClient.failure(CompletableFuture.failedFuture(err));
+                    if (cause instanceof OpenFlowErrorException refused) {
+                        LOG.log(System.Logger.Level.WARNING, "switch refused bundles ({0}); using plain flow mods",
+                                refused.errorName());
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return CompletableFuture.<Boolean>failedFuture(cause);
+                })
+                .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> addAndCommit(long id, List<FlowChange> changes) {
+        List<Long> xids = new ArrayList<>(changes.size());
+        List<CompletableFuture<Void>> adds = new ArrayList<>(changes.size() + 1);
+        for (FlowChange change : changes) {
+            long xid = connection.nextXid();
+            OfMessage inner = OfMessage.of(OfType.FLOW_MOD, xid, FlowModCodec.encode(change));
+            OfMessage add = OfMessage.of(OfType.EXPERIMENTER, xid, BundleCodec.add(id, FLAGS, inner));
+            xids.add(xid);
+            adds.add(connection.sendSettledByBarrier(add, change.toString()));
+        }
+        adds.add(connection.barrier());
+        return OpenFlowClient.allSettled(adds).handle((ok, addError) -> {
+            if (addError != null) {
+                return discard(id).thenCompose(v -> CompletableFuture.<Void>failedFuture(unwrap(addError)));
+            }
+            return commit(id, changes, xids);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Void> commit(long id, List<FlowChange> changes, List<Long> xids) {
+        return connection.request(OfType.EXPERIMENTER, BundleCodec.control(id, BundleCodec.COMMIT_REQUEST, FLAGS),
+                "bundle " + id + " commit").handle((reply, err) -> {
+                    if (err == null) {
+                        int type = BundleCodec.replyControlType(reply.body());
+                        if (type != BundleCodec.COMMIT_REPLY) {
+                            throw new OpenFlowCodecException("bundle commit answered with control type " + type);
+                        }
+                        return (Void) null;
+                    }
+                    Throwable commitError = unwrap(err);
+                    // OVS names the change that failed under its own xid before failing the commit.
+                    for (int i = 0; i < xids.size(); i++) {
+                        OpenFlowErrorException inner = connection.lateError(xids.get(i));
+                        if (inner != null) {
+                            OpenFlowErrorException described = inner.forRequest(changes.get(i).toString());
+                            described.addSuppressed(commitError);
+                            throw described;
+                        }
+                    }
+                    throw commitError instanceof RuntimeException r ? r : new IllegalStateException(commitError);
+                });
+    }
+
+    private CompletableFuture<Void> discard(long id) {
+        return connection.request(OfType.EXPERIMENTER, BundleCodec.control(id, BundleCodec.DISCARD_REQUEST, FLAGS),
+                        "bundle " + id + " discard")
+                .handle((reply, err) -> {
+                    if (err != null) {
+                        LOG.log(System.Logger.Level.WARNING, "bundle {0} discard failed: {1}", id, err.getMessage());
+                    }
+                    return null;
+                });
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = OpenFlowClient.failure(CompletableFuture.failedFuture(t));
+        return cause == null ? t : cause;
+    }
+}

@@ -1,0 +1,41 @@
+package org.ovnl2gw.agent.openflow;
+
+/** One step of an update: what the dataplane's desired-vs-installed diff produces. */
+public sealed interface FlowChange {
+
+    static FlowChange add(Flow flow) {
+        return new Add(flow);
+    }
+
+    static FlowChange modify(Flow flow) {
+        return new Modify(flow);
+    }
+
+    static FlowChange delete(Flow flow) {
+        return new Delete(flow);
+    }
+
+    /** Adds the flow, replacing one with the same table, priority and match. */
+    record Add(Flow flow) implements FlowChange {
+    }
+
+    /**
+     * Replaces the instructions of the flow with the same table, priority and match (strict).
+     * OpenFlow 1.3 keeps the installed cookie and does not add a missing flow.
+     */
+    record Modify(Flow flow) implements FlowChange {
+    }
+
+    /** Deletes the flow with the same table, priority and match (strict); cookie is ignored. */
+    record Delete(Flow flow) implements FlowChange {
+    }
+
+    /**
+     * Deletes every flow whose cookie matches under the mask, in one table or all of them.
+     *
+     * @param table a table, or {@link #ALL_TABLES}
+     */
+    record DeleteByCookie(int table, long cookie, long cookieMask) implements FlowChange {
+        public static final int ALL_TABLES = 0xff;
+    }
+}

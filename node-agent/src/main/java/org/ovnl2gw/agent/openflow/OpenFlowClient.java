@@ -1,0 +1,166 @@
+package org.ovnl2gw.agent.openflow;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The narrow API the agent programs a bridge through: flow changes (plain or atomic), flow and
+ * port dumps, the Geneve TLV map. Every method is asynchronous; failures arrive as
+ * {@link OpenFlowErrorException} (the switch refused) or {@link OpenFlowDisconnectedException}.
+ */
+public final class OpenFlowClient implements AutoCloseable {
+    /** All tables, for dumps and cookie deletes. */
+    public static final int ALL_TABLES = 0xff;
+
+    /** How {@link #applyAtomically} got the changes in. */
+    public enum UpdateMode {
+        /** One ONF bundle, committed atomic and ordered. */
+        BUNDLE,
+        /** The switch refused bundles: plain flow mods followed by a barrier. */
+        PLAIN_FLOW_MODS
+    }
+
+    private final OpenFlowConnection connection;
+    private final BundleTransaction bundles;
+
+    public OpenFlowClient(OpenFlowConnection connection) {
+        this.connection = connection;
+        this.bundles = new BundleTransaction(connection);
+    }
+
+    public static CompletableFuture<OpenFlowClient> connect(OpenFlowEndpoint endpoint) {
+        return OpenFlowConnection.connect(endpoint).thenApply(OpenFlowClient::new);
+    }
+
+    public OpenFlowConnection connection() {
+        return connection;
+    }
+
+    public CompletableFuture<Void> addFlows(Collection<Flow> flows) {
+        return apply(flows.stream().map(FlowChange::add).toList());
+    }
+
+    /** Strict modify: new instructions for flows with the same table, priority and match. */
+    public CompletableFuture<Void> modifyFlows(Collection<Flow> flows) {
+        return apply(flows.stream().map(FlowChange::modify).toList());
+    }
+
+    /** Strict delete by table, priority and match. */
+    public CompletableFuture<Void> deleteFlows(Collection<Flow> flows) {
+        return apply(flows.stream().map(FlowChange::delete).toList());
+    }
+
+    /** Deletes every flow whose cookie matches {@code cookie} under {@code mask}. */
+    public CompletableFuture<Void> deleteFlowsByCookie(int table, long cookie, long mask) {
+        return apply(List.of(new FlowChange.DeleteByCookie(table, cookie, mask)));
+    }
+
+    /**
+     * Plain flow mods then a barrier; not atomic. Completes when all are in, or fails with the
+     * first refusal (the others that failed are attached as suppressed exceptions).
+     */
+    public CompletableFuture<Void> apply(List<FlowChange> changes) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(changes.size() + 1);
+        for (FlowChange c : changes) {
+            OfMessage mod = OfMessage.of(OfType.FLOW_MOD, connection.nextXid(), FlowModCodec.encode(c));
+            sent.add(connection.sendSettledByBarrier(mod, c.toString()));
+        }
+        sent.add(connection.barrier());
+        return allSettled(sent);
+    }
+
+    /**
+     * Applies all changes or none: an ONF bundle opened atomic+ordered, the flow mods added, a
+     * barrier to learn whether each add was accepted, then commit (or discard on a refused add).
+     * Falls back to {@link #apply} if the switch refuses to open a bundle.
+     */
+    public CompletableFuture<UpdateMode> applyAtomically(List<FlowChange> changes) {
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(UpdateMode.BUNDLE);
+        }
+        return bundles.apply(changes).thenCompose(opened -> opened
+                ? CompletableFuture.completedFuture(UpdateMode.BUNDLE)
+                : apply(changes).thenApply(v -> UpdateMode.PLAIN_FLOW_MODS));
+    }
+
+    public CompletableFuture<List<Flow>> dumpFlows() {
+        return dumpFlows(ALL_TABLES, 0, 0);
+    }
+
+    /** Flows in {@code table} (or {@link #ALL_TABLES}) whose cookie matches under the mask. */
+    public CompletableFuture<List<Flow>> dumpFlows(int table, long cookie, long cookieMask) {
+        return connection.multipart(FlowStatsCodec.request(table, cookie, cookieMask), "flow stats")
+                .thenApply(parts -> parts.stream().flatMap(p -> FlowStatsCodec.decodeReply(p.body()).stream()).toList());
+    }
+
+    public CompletableFuture<List<PortDescription>> portDescriptions() {
+        return connection.multipart(PortDescCodec.request(), "port description")
+                .thenApply(parts -> parts.stream().flatMap(p -> PortDescCodec.decodeReply(p.body()).stream()).toList());
+    }
+
+    /** The switch's TLV table (NXT_TLV_TABLE_REQUEST), to skip adding a map that is already there. */
+    public CompletableFuture<TlvTable> tlvTable() {
+        return connection.request(OfType.EXPERIMENTER, NiciraCodec.tlvTableRequest(), "TLV table request")
+                .thenApply(reply -> NiciraCodec.decodeTlvTableReply(reply.body()));
+    }
+
+    /** NXT_TLV_TABLE_MOD add; a conflicting existing map fails with NXTTMFC_ALREADY_MAPPED/DUP_ENTRY. */
+    public CompletableFuture<Void> addTlvMappings(List<TlvMapping> mappings) {
+        return tlvTableMod(NiciraCodec.NXTTMC_ADD, mappings, "TLV map add " + mappings);
+    }
+
+    /** NXT_TLV_TABLE_MOD delete; OVS refuses while flows use the field (NXTTMFC_INVALID_TLV_DEL). */
+    public CompletableFuture<Void> deleteTlvMappings(List<TlvMapping> mappings) {
+        return tlvTableMod(NiciraCodec.NXTTMC_DELETE, mappings, "TLV map delete " + mappings);
+    }
+
+    public CompletableFuture<Void> clearTlvMappings() {
+        return tlvTableMod(NiciraCodec.NXTTMC_CLEAR, List.of(), "TLV map clear");
+    }
+
+    private CompletableFuture<Void> tlvTableMod(int command, List<TlvMapping> mappings, String description) {
+        OfMessage mod = OfMessage.of(OfType.EXPERIMENTER, connection.nextXid(),
+                NiciraCodec.tlvTableMod(command, mappings));
+        return allSettled(List.of(connection.sendSettledByBarrier(mod, description), connection.barrier()));
+    }
+
+    /** Waits for all, then fails with the first failure (others suppressed) or succeeds. */
+    static CompletableFuture<Void> allSettled(List<CompletableFuture<Void>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((v, ignored) -> {
+            Throwable first = null;
+            for (CompletableFuture<Void> f : futures) {
+                Throwable t = failure(f);
+                if (t != null && first == null) {
+                    first = t;
+                } else if (t != null && first != t) {
+                    first.addSuppressed(t);
+                }
+            }
+            if (first != null) {
+                throw first instanceof RuntimeException r ? r : new IllegalStateException(first);
+            }
+            return null;
+        });
+    }
+
+    static Throwable failure(CompletableFuture<?> f) {
+        if (!f.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            f.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -80,7 +80,7 @@ final class NettyOvsdbClient implements OvsdbClient, JsonRpcConnection.Listener 
     }
 
     @Override
-    public CompletableFuture<TransactResult> transact(String database, List<Operation> operations) {
+    public CompletableFuture<TransactResult> transact(String database, List<? extends Operation> operations) {
         List<Operation> ops = List.copyOf(operations);
         return getSchema(database).thenCompose(schema -> {
             ArrayNode params = TransactCodec.encodeParams(schema, ops);

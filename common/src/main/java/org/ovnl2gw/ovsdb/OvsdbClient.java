@@ -25,7 +25,7 @@ public interface OvsdbClient extends AutoCloseable {
     CompletableFuture<DatabaseSchema> getSchema(String database);
 
     /** Runs the operations atomically; values are checked against the schema before sending. */
-    CompletableFuture<TransactResult> transact(String database, List<Operation> operations);
+    CompletableFuture<TransactResult> transact(String database, List<? extends Operation> operations);
 
     /**
      * monitor_cond_since: the handler gets the reply, then every update. With a lastTxnId the server

@@ -115,7 +115,7 @@ public final class OvsdbSession implements AutoCloseable {
      * connection. Fails with {@link OvsdbNotConnectedException} while disconnected: callers retry from
      * their reconcile loop rather than queueing writes against a state they have not seen.
      */
-    public CompletableFuture<TransactResult> transact(String comment, List<Operation> operations) {
+    public CompletableFuture<TransactResult> transact(String comment, List<? extends Operation> operations) {
         OvsdbClient c = client;
         if (c == null || !connected) {
             return CompletableFuture.failedFuture(new OvsdbNotConnectedException("not connected to " + database + " at " + remote));

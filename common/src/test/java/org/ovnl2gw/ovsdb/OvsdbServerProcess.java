@@ -1,0 +1,168 @@
+package org.ovnl2gw.ovsdb;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real ovsdb-server for this module's integration tests, in its own directory, stopped by pid.
+ * (The testbed module has the shared fixtures, but it depends on this module, so common's own tests
+ * carry this small one.)
+ */
+final class OvsdbServerProcess implements AutoCloseable {
+    private final Path dir;
+    private final String name;
+    private final List<String> command;
+    private long pid;
+
+    private OvsdbServerProcess(Path dir, String name, List<String> command) {
+        this.dir = dir;
+        this.name = name;
+        this.command = command;
+    }
+
+    /** A standalone database created from the schema, served on {@code unix:<dir>/<name>.sock}. */
+    static OvsdbServerProcess standalone(Path dir, String name, Path schema) {
+        Path db = dir.resolve(name + ".db");
+        run(dir, "ovsdb-tool", "create", db.toString(), schema.toString());
+        return start(dir, name, db);
+    }
+
+    /** Serves an existing database file (standalone or a cluster member). */
+    static OvsdbServerProcess start(Path dir, String name, Path db) {
+        List<String> cmd = List.of("ovsdb-server", "--remote=punix:" + dir.resolve(name + ".sock"),
+                "--unixctl=" + dir.resolve(name + ".ctl"), "-vconsole:off", "-vfile:info", "--detach", "--no-chdir",
+                "--pidfile=" + dir.resolve(name + ".pid"), "--log-file=" + dir.resolve(name + ".log"), db.toString());
+        OvsdbServerProcess p = new OvsdbServerProcess(dir, name, cmd);
+        p.launch();
+        return p;
+    }
+
+    void launch() {
+        Path pidFile = dir.resolve(name + ".pid");
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        run(dir, command.toArray(String[]::new));
+        pid = Long.parseLong(read(pidFile).trim());
+    }
+
+    String remote() {
+        return "unix:" + dir.resolve(name + ".sock");
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path db() {
+        return Path.of(command.get(command.size() - 1));
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** SIGKILL, as if the node died. */
+    void kill() {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroyForcibly();
+            waitGone(h);
+        });
+    }
+
+    /** SIGTERM, then SIGKILL if it lingers. */
+    void stop() {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroy();
+            if (!waitGone(h)) {
+                h.destroyForcibly();
+                waitGone(h);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static boolean waitGone(ProcessHandle h) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (h.isAlive() && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(20));
+        }
+        return !h.isAlive();
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                String s = Files.readString(file);
+                if (!s.isBlank()) {
+                    return s;
+                }
+            } catch (IOException e) {
+                // not written yet
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        throw new IllegalStateException("no pid file " + file);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a tool to completion in dir; fails with its stderr. */
+    static String run(Path dir, String... command) {
+        try {
+            Files.createDirectories(dir);
+            Path err = Files.createTempFile(dir, "cmd", ".err");
+            ProcessBuilder b = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
+                    .redirectError(err.toFile());
+            b.environment().put("OVS_RUNDIR", dir.toString());
+            b.environment().put("OVS_DBDIR", dir.toString());
+            Process p = b.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + String.join(" ", command));
+            }
+            String stderr = Files.readString(err);
+            Files.deleteIfExists(err);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n" + stderr);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -97,8 +97,9 @@ final class ActionCodec {
             case OFPAT_SET_FIELD: {
                 int header = a.readInt();
                 OxmField field = OxmField.fromHeader(header);
-                if (field != null && (header & 0x100) == 0 && (header & 0xff) == field.length()) {
-                    return new Action.SetField(field, MatchCodec.readValue(a, field.length()));
+                int valueLength = header & 0xff;
+                if (field != null && (header & 0x100) == 0 && field.acceptsLength(valueLength)) {
+                    return new Action.SetField(field, MatchCodec.readValue(a, valueLength));
                 }
                 break;
             }

@@ -49,10 +49,11 @@ final class MatchCodec {
             int payload = header & 0xff;
             OxmField field = OxmField.fromHeader(header);
             boolean masked = (header & 0x100) != 0;
-            if (field != null && payload == (masked ? 2 : 1) * field.length()) {
+            int valueLength = masked ? payload / 2 : payload;
+            if (field != null && (!masked || payload % 2 == 0) && field.acceptsLength(valueLength)) {
                 in.skipBytes(4);
-                long value = readValue(in, field.length());
-                long mask = masked ? readValue(in, field.length()) : 0;
+                long value = readValue(in, valueLength);
+                long mask = masked ? readValue(in, valueLength) : 0;
                 b.field(new MatchField(field, value, mask, masked));
             } else {
                 byte[] raw = new byte[4 + payload];

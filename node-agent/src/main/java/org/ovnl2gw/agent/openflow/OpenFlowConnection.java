@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -208,21 +209,36 @@ public final class OpenFlowConnection implements AutoCloseable {
 
     private CompletableFuture<List<OfMessage>> send(OfMessage message, ReplyKind kind, String description) {
         CompletableFuture<List<OfMessage>> future = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> {
-            if (disconnected.get()) {
-                future.completeExceptionally(new OpenFlowDisconnectedException(
-                        "not connected to " + endpoint + ": " + description));
-                return;
-            }
-            pending.put(message.xid(), new Pending(kind, future, new ArrayList<>(), description));
-            channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-                if (!f.isSuccess()) {
-                    pending.remove(message.xid());
-                    future.completeExceptionally(f.cause());
-                }
-            });
-        });
+        if (disconnected.get()) {
+            // the event loop may already be shut down: do not hand it work
+            future.completeExceptionally(notConnected(description));
+            return future;
+        }
+        try {
+            channel.eventLoop().execute(() -> register(message, kind, description, future));
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(notConnected(description));
+        }
         return future;
+    }
+
+    private void register(OfMessage message, ReplyKind kind, String description,
+                          CompletableFuture<List<OfMessage>> future) {
+        if (disconnected.get()) {
+            future.completeExceptionally(notConnected(description));
+            return;
+        }
+        pending.put(message.xid(), new Pending(kind, future, new ArrayList<>(), description));
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                pending.remove(message.xid());
+                future.completeExceptionally(f.cause());
+            }
+        });
+    }
+
+    private OpenFlowDisconnectedException notConnected(String description) {
+        return new OpenFlowDisconnectedException("not connected to " + endpoint + ": " + description);
     }
 
     private void write(OfMessage message) {

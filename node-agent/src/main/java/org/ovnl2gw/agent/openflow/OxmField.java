@@ -57,6 +57,20 @@ public enum OxmField {
         this.fullMask = fullMask;
     }
 
+    /**
+     * Whether OVS may report the field shorter than {@link #length()}: tun_metadata is variable
+     * length, and OVS trims leading zero bytes when it encodes it (set_field:0x30002 comes back in
+     * 3 bytes).
+     */
+    boolean variableLength() {
+        return this == TUN_METADATA0;
+    }
+
+    /** Whether {@code valueLength} bytes is a length this field can arrive with. */
+    boolean acceptsLength(int valueLength) {
+        return valueLength == length || (variableLength() && valueLength > 0 && valueLength < length);
+    }
+
     /** Value length in bytes (the mask, when present, has the same length). */
     public int length() {
         return length;

@@ -51,6 +51,13 @@ class ActionCodecTest {
     }
 
     @Test
+    void trimmedTunMetadataDecodesToTheSameValue() {
+        // OVS reports set_field:0x30002->tun_metadata0 with leading zero bytes trimmed (length 3)
+        assertEquals(List.of(Action.setTunMetadata0(0x30002)), decode("0019" + "0010" + "00015003" + "030002"
+                + "0000000000"));
+    }
+
+    @Test
     void unknownActionsAreKeptWhole() {
         // OFPAT_DEC_NW_TTL (24)
         String hex = "0018" + "0008" + "00000000";

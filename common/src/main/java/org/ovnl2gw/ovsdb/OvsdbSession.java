@@ -159,6 +159,11 @@ public final class OvsdbSession implements AutoCloseable {
         OvsdbClient.connect(endpoint, options).thenCompose(c -> onEvents(() -> adopt(gen, c)).thenCompose(x -> setUp(gen, c)))
                 .whenComplete((ok, error) -> events.execute(() -> {
                     if (error != null && gen == generation) {
+                        Throwable cause = unwrap(error);
+                        if (!(cause instanceof OvsdbException)) {
+                            // not the network: a bad monitor spec or a bug; say so loudly, still retry
+                            LOG.log(Level.WARNING, database + ": session setup failed", cause);
+                        }
                         failed(gen, describe(error));
                     }
                 }));
@@ -243,7 +248,7 @@ public final class OvsdbSession implements AutoCloseable {
         connected = true;
         backoff = minBackoff;
         LOG.info(() -> "connected to " + database + " at " + c.peer() + (result.found() ? " (resumed)" : " (full sync)"));
-        connectionListeners.forEach(l -> safely(() -> l.onConnected(c.peer())));
+        connectionListeners.forEach(l -> safely(() -> l.onConnected(c.peer(), result.found())));
         firstSync.countDown();
     }
 
@@ -287,12 +292,17 @@ public final class OvsdbSession implements AutoCloseable {
         }
     }
 
-    private static String describe(Throwable e) {
+    private static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.util.concurrent.ExecutionException)) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = unwrap(e);
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 

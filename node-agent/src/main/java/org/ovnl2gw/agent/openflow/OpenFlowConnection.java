@@ -245,9 +245,14 @@ public final class OpenFlowConnection implements AutoCloseable {
         channel.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }
 
+    /** Closes the session; pending requests fail and disconnect listeners run. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        ChannelFuture closed = channel.close();
+        // Disconnect listeners run on the event loop and may call close(): never block it.
+        if (!channel.eventLoop().inEventLoop()) {
+            closed.awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 

@@ -183,6 +183,53 @@ class OpenFlowClientIT {
         assertEquals(Set.of("cookie=0x4c326777, priority=1 actions=drop"), ofctlFlows());
     }
 
+    @Test
+    void echoKeepaliveKeepsALiveSwitchAndDropsAFrozenOne() throws Exception {
+        Path socket = host.rundir().resolve("br-int.mgmt");
+        OpenFlowConnection.Options fastEcho = new OpenFlowConnection.Options(Duration.ofSeconds(10),
+                Duration.ofMillis(200));
+        try (OpenFlowConnection conn = OpenFlowConnection.connect(OpenFlowEndpoint.unix(socket), fastEcho).join()) {
+            CompletableFuture<Throwable> disconnected = new CompletableFuture<>();
+            conn.onDisconnect(disconnected::complete);
+            Thread.sleep(1500); // several silent intervals: our echoes are answered, the session stays
+            assertTrue(conn.isOpen());
+            long pid = host.vswitchd().pid();
+            host.run("kill", "-STOP", Long.toString(pid));
+            try {
+                Throwable cause = disconnected.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(cause.getMessage().contains("did not answer an echo"), cause::toString);
+            } finally {
+                host.run("kill", "-CONT", Long.toString(pid));
+            }
+        }
+    }
+
+    @Test
+    void tcpEndpointWorksLikeTheUnixSocket() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        host.vsctl("set-controller", "br-int", "ptcp:" + port + ":127.0.0.1");
+        Instant deadline = Instant.now().plus(DEADLINE);
+        OpenFlowClient tcp = null;
+        while (tcp == null) {
+            try {
+                tcp = OpenFlowClient.connect(OpenFlowEndpoint.tcp("127.0.0.1", port)).join();
+            } catch (CompletionException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                sleep();
+            }
+        }
+        try (OpenFlowClient c = tcp) {
+            await(c.addFlows(List.of(Flow.of(0, 7, COOKIE, Match.builder().inPort(1).build(), Action.output(2)))));
+            assertEquals(Set.of("cookie=0x4c326777, priority=7,in_port=1 actions=output:2"), ofctlFlows());
+            assertEquals(client.connection().datapathId(), c.connection().datapathId());
+        }
+    }
+
     /** proto/example-hv_gw-flows-vlan100.txt: patch port 1, tunnels 2 and 3, VLAN 100, datapath key 1. */
     private static List<Flow> gatewayFlowsVlan100() {
         List<Flow> flows = new ArrayList<>();

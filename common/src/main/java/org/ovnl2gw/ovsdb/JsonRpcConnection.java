@@ -95,8 +95,19 @@ final class JsonRpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
             bootstrap.option(ChannelOption.TCP_NODELAY, true);
         }
         CompletableFuture<JsonRpcConnection> result = new CompletableFuture<>();
-        bootstrap.connect(address).addListener(f -> {
-            if (f.isSuccess()) {
+        io.netty.channel.ChannelFuture connecting = bootstrap.connect(address);
+        connecting.addListener(f -> {
+            if (f.isSuccess() && ssl != null) {
+                // usable only once the TLS handshake has authenticated both sides
+                connecting.channel().pipeline().get(io.netty.handler.ssl.SslHandler.class).handshakeFuture().addListener(h -> {
+                    if (h.isSuccess()) {
+                        result.complete(conn);
+                    } else {
+                        result.completeExceptionally(new OvsdbNotConnectedException(
+                                "TLS handshake with " + endpoint + " failed: " + h.cause().getMessage()));
+                    }
+                });
+            } else if (f.isSuccess()) {
                 result.complete(conn);
             } else {
                 result.completeExceptionally(new OvsdbNotConnectedException("cannot connect to " + endpoint + ": " + f.cause().getMessage()));
@@ -109,9 +120,12 @@ final class JsonRpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
         SslFiles files = options.ssl().orElseThrow(() ->
                 new IllegalArgumentException(endpoint + " needs SslFiles (private key, certificate, CA certificate)"));
         try {
+            // OVS and OVN authenticate peers by a certificate signed by the trusted CA only; ovs-pki
+            // certificates carry no host names, so host name verification would refuse every one
             return SslContextBuilder.forClient()
                     .keyManager(files.certificate().toFile(), files.privateKey().toFile())
                     .trustManager(files.caCertificate().toFile())
+                    .endpointIdentificationAlgorithm(null)
                     .build();
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot load SSL files " + files + ": " + e.getMessage(), e);

@@ -36,9 +36,16 @@ final class OvsdbServerProcess implements AutoCloseable {
 
     /** Serves an existing database file (standalone or a cluster member). */
     static OvsdbServerProcess start(Path dir, String name, Path db) {
-        List<String> cmd = List.of("ovsdb-server", "--remote=punix:" + dir.resolve(name + ".sock"),
+        return start(dir, name, db, List.of());
+    }
+
+    /** As {@link #start(Path, String, Path)} with more ovsdb-server options (e.g. an SSL listener). */
+    static OvsdbServerProcess start(Path dir, String name, Path db, List<String> options) {
+        List<String> cmd = new ArrayList<>(List.of("ovsdb-server", "--remote=punix:" + dir.resolve(name + ".sock"),
                 "--unixctl=" + dir.resolve(name + ".ctl"), "-vconsole:off", "-vfile:info", "--detach", "--no-chdir",
-                "--pidfile=" + dir.resolve(name + ".pid"), "--log-file=" + dir.resolve(name + ".log"), db.toString());
+                "--pidfile=" + dir.resolve(name + ".pid"), "--log-file=" + dir.resolve(name + ".log")));
+        cmd.addAll(options);
+        cmd.add(db.toString());
         OvsdbServerProcess p = new OvsdbServerProcess(dir, name, cmd);
         p.launch();
         return p;

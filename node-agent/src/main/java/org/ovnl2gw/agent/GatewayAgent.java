@@ -1,0 +1,294 @@
+package org.ovnl2gw.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ovnl2gw.agent.bridge.LocalPortsManager;
+import org.ovnl2gw.agent.bridge.LocalSwitch;
+import org.ovnl2gw.agent.bridge.OvsOwnership;
+import org.ovnl2gw.agent.bridge.PortSpec;
+import org.ovnl2gw.agent.chassis.ChassisIdentity;
+import org.ovnl2gw.agent.chassis.ChassisRegistrar;
+import org.ovnl2gw.agent.chassis.PortClaims;
+import org.ovnl2gw.agent.chassis.SouthboundReader;
+import org.ovnl2gw.agent.dataplane.FlowManager;
+import org.ovnl2gw.agent.dataplane.GatewayFlows;
+import org.ovnl2gw.agent.dataplane.GatewayPlan;
+import org.ovnl2gw.agent.dataplane.GatewayPlanner;
+import org.ovnl2gw.agent.dataplane.SouthboundView;
+import org.ovnl2gw.agent.openflow.Flow;
+import org.ovnl2gw.ovsdb.CacheListener;
+import org.ovnl2gw.ovsdb.ConnectionListener;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
+import org.ovnl2gw.ovsdb.OvsdbSession;
+import org.ovnl2gw.ovsdb.Row;
+
+/**
+ * The l2gateway chassis: one reconcile loop, on one thread, driven by the local OVS and Southbound monitors
+ * and a periodic tick. Each pass computes the whole desired state (chassis rows, claims, ports, flows) and
+ * applies the difference; nothing runs before both databases are in sync, so a restart adopts what is
+ * installed instead of tearing it down. When the Southbound database is unreachable the data path is left
+ * as it is until it comes back.
+ */
+public final class GatewayAgent implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GatewayAgent.class.getName());
+    private static final long WRITE_TIMEOUT_SECONDS = 10;
+
+    private final AgentOptions options;
+    private final OvsdbSession ovs;
+    private final LocalSwitch local;
+    private final LocalPortsManager ports;
+    private final FlowManager flows;
+    private final GatewayPlanner planner = new GatewayPlanner();
+    private final GatewayFlows flowBuilder = new GatewayFlows();
+    private final ProblemLog problems = new ProblemLog();
+    private final ScheduledExecutorService loop;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile Supplier<Map<String, String>> publishedConfig = Map::of;
+
+    private OvsdbSession sb;
+    private String sbRemote;
+    private ChassisRegistrar registrar;
+    private PortClaims claims;
+    private ChassisConfig config;
+    private Optional<Long> appliedNbCfg = Optional.empty();
+    private volatile GatewayPlan lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
+
+    public GatewayAgent(AgentOptions options, OvsdbSession ovs) {
+        this.options = options;
+        this.ovs = ovs;
+        this.local = new LocalSwitch(ovs);
+        this.ports = new LocalPortsManager(ovs);
+        this.flows = new FlowManager(options.ovsRundir(), options.integrationBridge());
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gateway-agent");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts reacting to the local database and ticking; call once. */
+    public GatewayAgent start() {
+        ovs.addCacheListener(changes());
+        ovs.addConnectionListener(reconnects());
+        long period = options.heartbeatInterval().toMillis();
+        loop.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Extra {@code other_config} entries to publish in our Chassis row (the BridgeMapping controller's). */
+    public void publish(Supplier<Map<String, String>> config) {
+        this.publishedConfig = config;
+        requestReconcile();
+    }
+
+    /** The plan of the last pass: which ports are served, which have problems. */
+    public GatewayPlan lastPlan() {
+        return lastPlan;
+    }
+
+    public void requestReconcile() {
+        if (pending.compareAndSet(false, true)) {
+            loop.schedule(this::reconcile, 20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private CacheListener changes() {
+        return new CacheListener() {
+            @Override
+            public void onInsert(Row row) {
+                requestReconcile();
+            }
+
+            @Override
+            public void onUpdate(Row oldRow, Row newRow) {
+                requestReconcile();
+            }
+
+            @Override
+            public void onDelete(Row row) {
+                requestReconcile();
+            }
+        };
+    }
+
+    private ConnectionListener reconnects() {
+        return new ConnectionListener() {
+            @Override
+            public void onConnected(String peer) {
+                LOG.info(() -> "connected to " + peer);
+                requestReconcile();
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                LOG.warning(() -> "database connection lost: " + reason + "; the data path stays as it is");
+            }
+        };
+    }
+
+    private void tick() {
+        reconcile();
+        if (registrar != null && sb.isConnected() && config != null) {
+            registrar.heartbeat(config.chassisName(), appliedNbCfg);
+        }
+    }
+
+    private void reconcile() {
+        pending.set(false);
+        try {
+            reconcileOnce();
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "reconcile failed, retrying: " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reconcileOnce() throws ExecutionException, TimeoutException, InterruptedException {
+        if (!ovs.isConnected()) {
+            return;
+        }
+        ChassisConfig.Resolution resolution = ChassisConfig.resolve(options, local);
+        if (resolution.config().isEmpty()) {
+            Map<String, String> missing = new LinkedHashMap<>();
+            resolution.problems().forEach(p -> missing.put(p, "chassis not configured: " + p));
+            problems.report(missing);
+            return;
+        }
+        config = resolution.config().get();
+        ensureSouthbound(config.southboundRemote());
+        if (!sb.isConnected()) {
+            return;
+        }
+        Optional<Long> nbCfg = registrar.southboundNbCfg();
+        await(ports.ensureIntegrationBridge(options.integrationBridge()));
+        Map<String, String> otherConfig = new HashMap<>(publishedConfig.get());
+        otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
+        await(registrar.ensure(new ChassisIdentity(config.chassisName(), config.hostname(), config.encapIp(),
+                otherConfig)));
+        await(claims.reconcile(config.chassisName()));
+
+        SouthboundView view = new SouthboundReader(sb.cache()).view(config.chassisName());
+        GatewayPlan plan = planner.plan(view, config.bridgeMappings(), local.bridgeNames());
+        lastPlan = plan;
+        Map<String, String> current = new LinkedHashMap<>();
+        plan.problems().forEach(p -> current.put(p.logicalPort() + "/" + p.message(), p.message()));
+        problems.report(current);
+
+        LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
+        Map<String, Long> ofports = local.ofports(options.integrationBridge());
+        Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
+        try {
+            flows.sync(desired);
+        } catch (FlowManager.FlowSyncException e) {
+            problems.report(Map.of("openflow", e.getMessage()));
+            return;
+        }
+        boolean complete = !portResult.changedSomething() && plan.servedPorts().stream()
+                .allMatch(p -> ofports.containsKey(p.integrationPatch()))
+                && plan.tunnels().stream().allMatch(t -> ofports.containsKey(t.portName()));
+        if (complete && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
+            appliedNbCfg = nbCfg;
+            registrar.heartbeat(config.chassisName(), appliedNbCfg);
+        }
+    }
+
+    private List<PortSpec> portSpecs(GatewayPlan plan) {
+        List<PortSpec> specs = new ArrayList<>();
+        String brInt = options.integrationBridge();
+        for (GatewayPlan.ServedPort port : plan.servedPorts()) {
+            Map<String, String> ids = Map.of(OvsOwnership.L2GATEWAY_PORT_KEY, port.logicalPort());
+            specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
+            specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
+                    ids));
+        }
+        for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
+            specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
+                    Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
+                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis())));
+        }
+        return specs;
+    }
+
+    private void ensureSouthbound(String remote) {
+        if (sb != null && remote.equals(sbRemote)) {
+            return;
+        }
+        if (sb != null) {
+            LOG.info(() -> "Southbound remote changed from " + sbRemote + " to " + remote);
+            sb.close();
+        }
+        sbRemote = remote;
+        sb = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Southbound")
+                .monitor(SouthboundReader.monitorSpec())
+                .cacheListener(changes())
+                .connectionListener(reconnects())
+                .start();
+        registrar = new ChassisRegistrar(sb);
+        claims = new PortClaims(sb);
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return future.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /**
+     * Stops the loop. With {@code --withdraw-on-exit}, first releases our ports and removes our flows,
+     * ports and chassis rows; otherwise everything stays in place for the next start to adopt.
+     */
+    @Override
+    public void close() {
+        loop.shutdown();
+        try {
+            loop.awaitTermination(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (options.withdrawOnExit() && config != null) {
+                withdraw();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException | TimeoutException | FlowManager.FlowSyncException e) {
+            LOG.warning("withdrawing failed: " + rootMessage(e));
+        } finally {
+            flows.close();
+            if (sb != null) {
+                sb.close();
+            }
+        }
+    }
+
+    private void withdraw() throws ExecutionException, TimeoutException, InterruptedException,
+            FlowManager.FlowSyncException {
+        LOG.info(() -> "withdrawing chassis " + config.chassisName() + ": releasing ports, removing flows and ports");
+        if (sb != null && sb.isConnected()) {
+            await(claims.releaseAll(config.chassisName()));
+        }
+        flows.deleteAll();
+        await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        if (sb != null && sb.isConnected()) {
+            await(registrar.withdraw(config.chassisName()));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.ovnl2gw.agent;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
+import org.ovnl2gw.ovsdb.OvsdbSession;
+
+/** Wiring only: options, the local OVS session, the gateway agent, and the optional BridgeMapping controller. */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("node-agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(AgentOptions.USAGE);
+            return;
+        }
+        LogFormat.install();
+        NodeAgent agent = NodeAgent.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "node-agent-shutdown"));
+        stopped.await();
+    }
+
+    /** The running agent: what {@link #main} starts, and what tests and the sandbox start in-process. */
+    public static final class NodeAgent implements AutoCloseable {
+        private final OvsdbSession ovs;
+        private final GatewayAgent gateway;
+        private final AutoCloseable bridgeMappings;
+
+        private NodeAgent(OvsdbSession ovs, GatewayAgent gateway, AutoCloseable bridgeMappings) {
+            this.ovs = ovs;
+            this.gateway = gateway;
+            this.bridgeMappings = bridgeMappings;
+        }
+
+        public static NodeAgent start(AgentOptions options) {
+            OvsdbSession ovs = OvsdbSession.builder(OvsdbRemote.parse(options.ovsDb()), "Open_vSwitch")
+                    .monitor(LocalOvsMonitor.spec())
+                    .start();
+            GatewayAgent gateway = new GatewayAgent(options, ovs).start();
+            AutoCloseable bridgeMappings = () -> { };
+            LOG.info(() -> "node-agent started: ovs-db " + options.ovsDb() + ", integration bridge "
+                    + options.integrationBridge());
+            return new NodeAgent(ovs, gateway, bridgeMappings);
+        }
+
+        public GatewayAgent gateway() {
+            return gateway;
+        }
+
+        public boolean awaitLocalDatabase(Duration timeout) throws InterruptedException {
+            return ovs.awaitConnected(timeout);
+        }
+
+        @Override
+        public void close() {
+            try {
+                bridgeMappings.close();
+            } catch (Exception e) {
+                LOG.warning("stopping the BridgeMapping controller failed: " + e.getMessage());
+            }
+            gateway.close();
+            ovs.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.ovnl2gw.agent.bridge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ovnl2gw.ovsdb.DatabaseCache;
+import org.ovnl2gw.ovsdb.OvsdbSession;
+import org.ovnl2gw.ovsdb.Row;
+import org.ovnl2gw.ovsdb.Uuid;
+
+/**
+ * A read-only view of the local Open_vSwitch database cache: the node's OVN configuration in the
+ * {@code Open_vSwitch} row, and bridges with their ports and interfaces.
+ */
+public final class LocalSwitch {
+    private final OvsdbSession session;
+
+    public LocalSwitch(OvsdbSession session) {
+        this.session = session;
+    }
+
+    /** The session's cache as of now (it is replaced when the session resyncs). */
+    private DatabaseCache cache() {
+        return session.cache();
+    }
+
+    /** A port with its (single) interface, on a bridge. */
+    public record PortState(Uuid port, Uuid iface, String bridge, String name, String type,
+                            Map<String, String> options, Map<String, String> portExternalIds, long ofport) {
+    }
+
+    public Optional<Row> openVSwitch() {
+        return cache().rows("Open_vSwitch").stream().findFirst();
+    }
+
+    /** {@code Open_vSwitch:external_ids:<key>}. */
+    public Optional<String> externalId(String key) {
+        return openVSwitch().map(r -> r.getStringMap("external_ids").get(key)).filter(v -> !v.isBlank());
+    }
+
+    public Map<String, String> externalIds() {
+        return openVSwitch().map(r -> r.getStringMap("external_ids")).orElse(Map.of());
+    }
+
+    public Optional<Row> bridge(String name) {
+        return cache().rows("Bridge").stream().filter(b -> b.getString("name").equals(name)).findFirst();
+    }
+
+    public Set<String> bridgeNames() {
+        return cache().rows("Bridge").stream().map(b -> b.getString("name")).collect(Collectors.toSet());
+    }
+
+    /** Every port of every bridge, with its first interface's state (ofport -1 until assigned). */
+    public List<PortState> ports() {
+        List<PortState> ports = new ArrayList<>();
+        for (Row bridge : cache().rows("Bridge")) {
+            for (Uuid portId : bridge.getUuidSet("ports")) {
+                Optional<Row> port = cache().get("Port", portId);
+                if (port.isEmpty()) {
+                    continue;
+                }
+                Optional<Row> iface = port.get().getUuidSet("interfaces").stream()
+                        .map(i -> cache().get("Interface", i)).flatMap(Optional::stream).findFirst();
+                ports.add(new PortState(portId, iface.map(Row::uuid).orElse(null), bridge.getString("name"),
+                        port.get().getString("name"), iface.map(i -> i.getString("type")).orElse(""),
+                        iface.map(i -> i.getStringMap("options")).orElse(Map.of()),
+                        port.get().getStringMap("external_ids"),
+                        iface.flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L)));
+            }
+        }
+        return ports;
+    }
+
+    /** OpenFlow port numbers of the interfaces on one bridge, by port name. */
+    public Map<String, Long> ofports(String bridge) {
+        Map<String, Long> ofports = new HashMap<>();
+        for (PortState port : ports()) {
+            if (port.bridge().equals(bridge) && port.ofport() > 0) {
+                ofports.put(port.name(), port.ofport());
+            }
+        }
+        return ofports;
+    }
+}

@@ -134,6 +134,9 @@ public final class OvsdbSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         events.execute(() -> {
             OvsdbClient c = client;
@@ -157,7 +160,7 @@ public final class OvsdbSession implements AutoCloseable {
         OvsdbRemote.Endpoint endpoint = remote.endpoints().get(endpointIndex % remote.endpoints().size());
         LOG.fine(() -> "connecting to " + endpoint + " for " + database);
         OvsdbClient.connect(endpoint, options).thenCompose(c -> onEvents(() -> adopt(gen, c)).thenCompose(x -> setUp(gen, c)))
-                .whenComplete((ok, error) -> events.execute(() -> {
+                .whenComplete((ok, error) -> post(() -> {
                     if (error != null && gen == generation) {
                         Throwable cause = unwrap(error);
                         if (!(cause instanceof OvsdbException)) {
@@ -167,6 +170,15 @@ public final class OvsdbSession implements AutoCloseable {
                         failed(gen, describe(error));
                     }
                 }));
+    }
+
+    /** Hands work to the event thread; after close() there is nothing left to do, so it is dropped. */
+    private void post(Runnable r) {
+        try {
+            events.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.fine(() -> database + ": session closed, dropping late event");
+        }
     }
 
     private CompletableFuture<Void> onEvents(Runnable r) {
@@ -179,7 +191,7 @@ public final class OvsdbSession implements AutoCloseable {
             throw new OvsdbNotConnectedException("superseded");
         }
         client = c;
-        c.closeFuture().thenRun(() -> events.execute(() -> {
+        c.closeFuture().thenRun(() -> post(() -> {
             if (gen == generation) {
                 failed(gen, "connection to " + c.peer() + " closed");
             }
@@ -197,12 +209,12 @@ public final class OvsdbSession implements AutoCloseable {
                 .thenCompose(x -> c.monitorCondSince(database, CACHE_MONITOR, spec, lastTxnId, new MonitorHandler() {
                     @Override
                     public void onReply(MonitorResult result) {
-                        events.execute(() -> applyReply(gen, c, result));
+                        post(() -> applyReply(gen, c, result));
                     }
 
                     @Override
                     public void onUpdate(List<RowUpdate> updates, Optional<String> txn) {
-                        events.execute(() -> applyUpdate(gen, updates, txn));
+                        post(() -> applyUpdate(gen, updates, txn));
                     }
 
                     @Override

@@ -1,0 +1,105 @@
+package org.ovnl2gw.agent;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.testbed.PcapFile;
+
+/**
+ * Sends one frame from a VIF and tells which VIFs received it, by the {@code tx_pcap} file every VIF of
+ * these tests writes ({@code <rundir>/<vif>-tx.pcap}, as SeedTopology sets it up). Works for any VIF on
+ * any simulated host, so tests can build topologies beyond the seed's matrix.
+ */
+final class FrameProbe {
+    private static final long DELIVERY_DEADLINE_MS = 4000;
+    private static final long SETTLE_MS = 250;
+
+    private FrameProbe() {
+    }
+
+    /** A VIF: an interface on a simulated host whose transmitted frames are captured. */
+    record Vif(OvsHost host, String port) {
+        Path txPcap() {
+            return host.rundir().resolve(port + "-tx.pcap");
+        }
+
+        /** Adds the VIF to {@code bridge} with capture files (and more {@code ovs-vsctl set Interface} args). */
+        static Vif add(OvsHost host, String bridge, String port, String... interfaceSettings) {
+            String[] args = new String[8 + interfaceSettings.length];
+            String[] base = {"add-port", bridge, port, "--", "set", "Interface", port,
+                    "options:tx_pcap=" + host.rundir().resolve(port + "-tx.pcap")};
+            System.arraycopy(base, 0, args, 0, base.length);
+            System.arraycopy(interfaceSettings, 0, args, base.length, interfaceSettings.length);
+            host.vsctl(args);
+            return new Vif(host, port);
+        }
+
+        void receive(String frameHex) {
+            host.appctl("netdev-dummy/receive", port, frameHex);
+        }
+
+        @Override
+        public String toString() {
+            return host.name() + "/" + port;
+        }
+    }
+
+    /**
+     * Injects {@code frame} at {@code from} and returns the new frames each watched VIF transmitted: waits
+     * until every {@code expected} VIF got something (or a deadline), then a little longer for extras.
+     */
+    static Map<Vif, List<String>> send(Vif from, String frame, Collection<Vif> watched, Set<Vif> expected) {
+        Map<Vif, Integer> before = counts(watched);
+        from.receive(frame);
+        long deadline = System.currentTimeMillis() + (expected.isEmpty() ? 2 * SETTLE_MS : DELIVERY_DEADLINE_MS);
+        while (!received(before).keySet().containsAll(expected) && System.currentTimeMillis() < deadline) {
+            sleep(20);
+        }
+        sleep(SETTLE_MS);
+        return received(before);
+    }
+
+    /** One quick attempt: does {@code frame} sent at {@code from} reach {@code to} within a short while? */
+    static boolean crosses(Vif from, String frame, Vif to) {
+        int before = PcapFile.frames(to.txPcap()).size();
+        from.receive(frame);
+        long deadline = System.currentTimeMillis() + 1000;
+        while (System.currentTimeMillis() < deadline) {
+            if (PcapFile.frames(to.txPcap()).size() > before) {
+                return true;
+            }
+            sleep(20);
+        }
+        return false;
+    }
+
+    private static Map<Vif, Integer> counts(Collection<Vif> vifs) {
+        Map<Vif, Integer> counts = new LinkedHashMap<>();
+        vifs.forEach(v -> counts.put(v, PcapFile.frames(v.txPcap()).size()));
+        return counts;
+    }
+
+    private static Map<Vif, List<String>> received(Map<Vif, Integer> before) {
+        Map<Vif, List<String>> got = new LinkedHashMap<>();
+        before.forEach((vif, count) -> {
+            List<String> frames = PcapFile.frames(vif.txPcap());
+            if (frames.size() > count) {
+                got.put(vif, List.copyOf(frames.subList(count, frames.size())));
+            }
+        });
+        return got;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

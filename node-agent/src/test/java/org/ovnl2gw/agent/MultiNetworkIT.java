@@ -1,0 +1,95 @@
+package org.ovnl2gw.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.agent.GatewayHarness.eventually;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ovnl2gw.agent.FrameProbe.Vif;
+import org.ovnl2gw.testbed.Network;
+import org.ovnl2gw.testbed.OvnCentral;
+import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.testbed.SeedTopology;
+import org.ovnl2gw.testbed.Testbed;
+
+/**
+ * Two logical switches bridged through two physical networks by one gateway node: lsw0 to physnet1
+ * (br-phys2 on n2, with hv3 behind it, as in the seed) and lsw1 to physnet2 (br-phys3 on n3, with hv4
+ * behind it), lsw1 having its own VIFs on hv1 and hv2. Each switch passes its traffic both ways and
+ * nothing crosses into the other.
+ */
+class MultiNetworkIT {
+    private Testbed testbed;
+    private Main.NodeAgent agent;
+
+    @BeforeEach
+    void start() {
+        testbed = Testbed.create("multinet");
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+        testbed.close();
+    }
+
+    @Test
+    void twoSwitchesOnTwoNetworksPassTheirTrafficAndStaySeparate() throws Exception {
+        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), false);
+        OvsHost gw = topology.gateway("hv_gw");
+        OvnCentral central = topology.central();
+
+        Network n3 = testbed.addNetwork("n3");
+        gw.vsctl("add-br", "br-phys3");
+        n3.attach(gw, "br-phys3");
+        OvsHost hv4 = testbed.addHost("hv4");
+        hv4.vsctl("add-br", "br-phys");
+        n3.attach(hv4, "br-phys");
+        Vif vif5 = Vif.add(hv4, "br-phys", "vif5");
+        gw.vsctl("set", "Open_vSwitch", ".",
+                "external-ids:ovn-bridge-mappings=physnet1:br-phys2,physnet2:br-phys3");
+
+        central.nbctl("ls-add", "lsw1");
+        central.nbctl("lsp-add", "lsw1", "lp11", "--", "lsp-set-addresses", "lp11", "f0:00:00:00:01:01");
+        central.nbctl("lsp-add", "lsw1", "lp12", "--", "lsp-set-addresses", "lp12", "f0:00:00:00:01:02");
+        Vif vif11 = Vif.add(topology.hypervisor(1), "br-int", "vif11", "external-ids:iface-id=lp11");
+        Vif vif12 = Vif.add(topology.hypervisor(2), "br-int", "vif12", "external-ids:iface-id=lp12");
+
+        agent = GatewayHarness.startAgent(gw);
+        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        central.nbctl("lsp-add", "lsw1", "lp-gw1", "--", "lsp-set-type", "lp-gw1", "l2gateway",
+                "--", "lsp-set-addresses", "lp-gw1", "unknown",
+                "--", "lsp-set-options", "lp-gw1", "network_name=physnet2", "l2gateway-chassis=hv_gw");
+        eventually("both gateway ports are up", () ->
+                central.sbFind("Port_Binding", "up", "type=l2gateway").equals(List.of("true", "true")));
+        central.nbctl("--wait=hv", "sync");
+
+        SwitchTraffic lsw0 = new SwitchTraffic("lsw0", List.of(
+                new SwitchTraffic.Member(new Vif(topology.hypervisor(1), "vif1"), "f00000000001"),
+                new SwitchTraffic.Member(new Vif(topology.hypervisor(2), "vif2"), "f00000000002")),
+                new SwitchTraffic.Member(new Vif(topology.hypervisor(3), "vif3"), "f00000000003"));
+        SwitchTraffic lsw1 = new SwitchTraffic("lsw1", List.of(
+                new SwitchTraffic.Member(vif11, "f00000000101"),
+                new SwitchTraffic.Member(vif12, "f00000000102")),
+                new SwitchTraffic.Member(vif5, "f00000000103"));
+
+        List<SwitchTraffic.Outcome> outcomes = new ArrayList<>(lsw0.run(lsw1.vifs()));
+        outcomes.addAll(lsw1.run(lsw0.vifs()));
+        System.out.print(SwitchTraffic.table(outcomes));
+        assertTrue(SwitchTraffic.allPassed(outcomes), SwitchTraffic.table(outcomes));
+
+        assertEquals(Set.of("patch-br-int-to-lp-gw", "patch-lp-gw-to-br-int", "patch-br-int-to-lp-gw1",
+                        "patch-lp-gw1-to-br-int"),
+                new TreeSet<>(GatewayHarness.ourPorts(gw).stream().filter(p -> p.startsWith("patch-")).toList()));
+        assertEquals("br-phys3", gw.vsctl("port-to-br", "patch-lp-gw1-to-br-int").strip());
+        assertEquals("br-phys2", gw.vsctl("port-to-br", "patch-lp-gw-to-br-int").strip());
+    }
+}

@@ -101,8 +101,12 @@ public final class GatewayAgent implements AutoCloseable {
     }
 
     public void requestReconcile() {
-        if (pending.compareAndSet(false, true)) {
-            loop.schedule(this::reconcile, 20, TimeUnit.MILLISECONDS);
+        if (!loop.isShutdown() && pending.compareAndSet(false, true)) {
+            try {
+                loop.schedule(this::reconcile, 20, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping: the change no longer matters
+            }
         }
     }
 

@@ -1,8 +1,12 @@
 package org.ovnl2gw.agent;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import org.ovnl2gw.agent.bridge.BridgeMappingController;
+import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 
@@ -53,10 +57,41 @@ public final class Main {
                     .monitor(LocalOvsMonitor.spec())
                     .start();
             GatewayAgent gateway = new GatewayAgent(options, ovs).start();
-            AutoCloseable bridgeMappings = () -> { };
+            AutoCloseable bridgeMappings = KubernetesAccess.client(options)
+                    .<AutoCloseable>map(client -> startBridgeMappings(options, client, ovs, gateway))
+                    .orElseGet(() -> {
+                        LOG.info("no Kubernetes configuration: standalone, bridge mappings from ovn-bridge-mappings");
+                        return () -> { };
+                    });
             LOG.info(() -> "node-agent started: ovs-db " + options.ovsDb() + ", integration bridge "
                     + options.integrationBridge());
             return new NodeAgent(ovs, gateway, bridgeMappings);
+        }
+
+        private static AutoCloseable startBridgeMappings(AgentOptions options, KubernetesClient client,
+                                                         OvsdbSession ovs, GatewayAgent gateway) {
+            String nodeName = options.nodeName().or(() -> Optional.ofNullable(System.getenv("NODE_NAME")))
+                    .orElseGet(() -> systemId(ovs, options));
+            BridgeMappingController controller = new BridgeMappingController(client, nodeName, ovs,
+                    published -> gateway.publish(() -> published)).start();
+            return () -> {
+                controller.close();
+                client.close();
+            };
+        }
+
+        /** The chassis name stands in for the node name when neither --node-name nor NODE_NAME is given. */
+        private static String systemId(OvsdbSession ovs, AgentOptions options) {
+            try {
+                if (options.chassisName().isPresent() || !ovs.awaitConnected(Duration.ofSeconds(30))) {
+                    return options.chassisName().orElseThrow(() ->
+                            new IllegalStateException("no node name: give --node-name or NODE_NAME"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new LocalSwitch(ovs).externalId("system-id").orElseThrow(() ->
+                    new IllegalStateException("no node name: give --node-name, NODE_NAME or external_ids:system-id"));
         }
 
         public GatewayAgent gateway() {

@@ -22,7 +22,20 @@ public final class SeedTopology {
     public static final String TRANSPORT_BRIDGE = "br-phys";
     public static final int OTHER_VLAN = 200;
 
+    /**
+     * How to lay the topology out. The seed's names are the default; the sandbox names things as a cluster
+     * would, and lets BridgeMappings create the physical bridge ({@code attachPhysical=false}: the
+     * gateway's physical bridge is attached to the physical network later, once it exists).
+     */
+    public record Layout(String switchName, List<String> gatewayNames, String physicalBridge,
+                         boolean presetMappings, boolean attachPhysical) {
+        public static Layout seed(List<String> gatewayNames, boolean presetMappings) {
+            return new Layout(SWITCH, gatewayNames, PHYSICAL_BRIDGE, presetMappings, true);
+        }
+    }
+
     private final Testbed testbed;
+    private final Layout layout;
     private final OvnCentral central;
     private final Network transport;
     private final Network physical;
@@ -31,8 +44,9 @@ public final class SeedTopology {
     private final List<OvsHost> hypervisors = new ArrayList<>();
     private OvsHost hv3;
 
-    private SeedTopology(Testbed testbed, OvnCentral central, Network transport, Network physical) {
+    private SeedTopology(Testbed testbed, Layout layout, OvnCentral central, Network transport, Network physical) {
         this.testbed = testbed;
+        this.layout = layout;
         this.central = central;
         this.transport = transport;
         this.physical = physical;
@@ -43,16 +57,22 @@ public final class SeedTopology {
      * each gateway's {@code ovn-bridge-mappings} says {@code physnet1:br-phys2} as in the seed test.
      */
     public static SeedTopology build(Testbed testbed, List<String> gatewayNames, boolean presetMappings) {
+        return build(testbed, Layout.seed(gatewayNames, presetMappings));
+    }
+
+    public static SeedTopology build(Testbed testbed, Layout layout) {
         OvnCentral central = testbed.startCentral();
-        central.nbctl("ls-add", SWITCH);
-        central.nbctl("lsp-add", SWITCH, "lp1", "--", "lsp-set-addresses", "lp1", "f0:00:00:00:00:01");
-        central.nbctl("lsp-add", SWITCH, "lp2", "--", "lsp-set-addresses", "lp2", "f0:00:00:00:00:02");
-        SeedTopology topology = new SeedTopology(testbed, central, testbed.addNetwork("n1"), testbed.addNetwork("n2"));
+        String sw = layout.switchName();
+        central.nbctl("ls-add", sw);
+        central.nbctl("lsp-add", sw, "lp1", "--", "lsp-set-addresses", "lp1", "f0:00:00:00:00:01");
+        central.nbctl("lsp-add", sw, "lp2", "--", "lsp-set-addresses", "lp2", "f0:00:00:00:00:02");
+        SeedTopology topology = new SeedTopology(testbed, layout, central, testbed.addNetwork("n1"),
+                testbed.addNetwork("n2"));
         topology.addHypervisor(1);
         topology.addHypervisor(2);
         int address = 3;
-        for (String name : gatewayNames) {
-            topology.addGateway(name, "192.168.0." + address++, presetMappings);
+        for (String name : layout.gatewayNames()) {
+            topology.addGateway(name, "192.168.0." + address++, layout.presetMappings());
         }
         topology.addPhysicalHost();
         testbed.populateArp();
@@ -89,10 +109,13 @@ public final class SeedTopology {
         gw.vsctl("add-br", TRANSPORT_BRIDGE);
         transport.attachTransport(gw, TRANSPORT_BRIDGE, encapIp);
         configureChassis(gw, encapIp);
-        gw.vsctl("add-br", PHYSICAL_BRIDGE);
-        physical.attach(gw, PHYSICAL_BRIDGE);
+        if (layout.attachPhysical()) {
+            gw.vsctl("--may-exist", "add-br", layout.physicalBridge());
+            physical.attach(gw, layout.physicalBridge());
+        }
         if (presetMappings) {
-            gw.vsctl("set", "Open_vSwitch", ".", "external-ids:ovn-bridge-mappings=" + NETWORK + ":" + PHYSICAL_BRIDGE);
+            gw.vsctl("set", "Open_vSwitch", ".",
+                    "external-ids:ovn-bridge-mappings=" + NETWORK + ":" + layout.physicalBridge());
         }
         gateways.put(name, gw);
         encapIps.put(name, encapIp);
@@ -111,6 +134,19 @@ public final class SeedTopology {
         hv3.vsctl("set", "Port", "vif4", "tag=" + OTHER_VLAN);
     }
 
+    /** Attaches a gateway's physical bridge (which must exist by now) to the physical network. */
+    public void attachPhysical(String gatewayName) {
+        physical.attach(gateways.get(gatewayName), layout.physicalBridge());
+    }
+
+    public String physicalBridge() {
+        return layout.physicalBridge();
+    }
+
+    public String switchName() {
+        return layout.switchName();
+    }
+
     /** Puts vif3 on an access VLAN (or back to untagged with {@code 0}), as the seed's VLAN variant needs. */
     public void setPhysicalHostVlan(int vlan) {
         if (vlan == 0) {
@@ -122,7 +158,7 @@ public final class SeedTopology {
 
     /** Creates the l2gateway port by hand, as the seed test does with ovn-nbctl. */
     public void addGatewayPortByHand(String port, String chassisOption) {
-        central.nbctl("lsp-add", SWITCH, port, "--", "lsp-set-type", port, "l2gateway",
+        central.nbctl("lsp-add", layout.switchName(), port, "--", "lsp-set-type", port, "l2gateway",
                 "--", "lsp-set-addresses", port, "unknown");
         if (chassisOption == null) {
             central.nbctl("lsp-set-options", port, "network_name=" + NETWORK);

@@ -128,8 +128,8 @@ public final class TrafficMatrix {
     private Map<Path, Integer> physicalCounts() {
         Map<Path, Integer> counts = new LinkedHashMap<>();
         for (OvsHost gw : topology.gateways()) {
-            for (Path p : List.of(topology.physical().framesFrom(gw, SeedTopology.PHYSICAL_BRIDGE),
-                    topology.physical().framesTo(gw, SeedTopology.PHYSICAL_BRIDGE))) {
+            for (Path p : List.of(topology.physical().framesFrom(gw, topology.physicalBridge()),
+                    topology.physical().framesTo(gw, topology.physicalBridge()))) {
                 counts.put(p, PcapFile.frames(p).size());
             }
         }

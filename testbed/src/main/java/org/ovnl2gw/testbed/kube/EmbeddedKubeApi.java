@@ -1,0 +1,174 @@
+package org.ovnl2gw.testbed.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * A Kubernetes API on a loopback port, backed by fabric8's in-memory CRUD mock behind {@link KubeApiFront}, so
+ * that both fabric8 clients (the operator, java-operator-sdk) and the installed {@code kubectl} can use it.
+ *
+ * <pre>{@code
+ * try (EmbeddedKubeApi api = EmbeddedKubeApi.start(0)) {
+ *     api.applyCrds(Path.of("crds"));
+ *     api.writeKubeconfig(dir.resolve("kubeconfig"));   // kubectl --kubeconfig ...
+ *     api.client().resources(L2Gateway.class).list();
+ * }
+ * }</pre>
+ */
+public final class EmbeddedKubeApi implements AutoCloseable {
+    // MockWebServer logs every request at INFO. JUL holds loggers weakly: keep a reference so the level sticks.
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    private final MockWebServer server;
+    private final String url;
+    private final KubernetesClient client;
+
+    private EmbeddedKubeApi(MockWebServer server) {
+        this.server = server;
+        this.url = "http://127.0.0.1:" + server.getPort();
+        this.client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
+    }
+
+    /** Starts the API on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port()}). */
+    public static EmbeddedKubeApi start(int port) {
+        MockWebServer server = new MockWebServer();
+        KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
+        // The server keeps every request in an unbounded queue for test assertions we never make: drop each one
+        // once answered, or a long-running sandbox grows without bound.
+        server.setDispatcher(new KubeApiFront(store, () -> forgetOldestRequest(server)));
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve 127.0.0.1", e);
+        }
+        EmbeddedKubeApi api = new EmbeddedKubeApi(server);
+        api.createStandardNamespaces();
+        return api;
+    }
+
+    /** The base URL, {@code http://127.0.0.1:<port>}. */
+    public String url() {
+        return url;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** A client for this API, shared and closed by {@link #close()}. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Configuration for callers that build their own client (an operator under test, say). */
+    public Config clientConfig() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url)
+                .withNamespace("default")
+                .build();
+    }
+
+    /** Writes a kubeconfig for this API (accepted by fabric8 and kubectl) to {@code file} and returns it. */
+    public Path writeKubeconfig(Path file) {
+        return Kubeconfig.write(file, url);
+    }
+
+    /** How many requests the API has answered since it started. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** Empties the server's request log and says how many requests it still held (0 when draining works). */
+    int discardRecordedRequests() {
+        int held = 0;
+        try {
+            while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+                held++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return held;
+    }
+
+    /**
+     * Creates, or updates when present, every CustomResourceDefinition in the {@code *.yaml} and {@code *.yml}
+     * files directly in {@code crdsDir}, in file name order; other kinds in those files are ignored.
+     *
+     * @return the names of the CRDs applied
+     */
+    public List<String> applyCrds(Path crdsDir) {
+        List<String> applied = new ArrayList<>();
+        for (Path file : yamlFiles(crdsDir)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (HasMetadata item : client.load(in).items()) {
+                    if (item instanceof CustomResourceDefinition crd) {
+                        client.resource(crd).createOr(NonDeletingOperation::update);
+                        applied.add(crd.getMetadata().getName());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return applied;
+    }
+
+    // Every real cluster has them, and kubectl's default context namespace is "default".
+    private void createStandardNamespaces() {
+        for (String name : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+                    .create();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdown();
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files
+                    .filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static void forgetOldestRequest(MockWebServer server) {
+        try {
+            server.takeRequest(0, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

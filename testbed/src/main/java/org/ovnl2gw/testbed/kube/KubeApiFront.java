@@ -1,0 +1,120 @@
+package org.ovnl2gw.testbed.kube;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
+ * reviews, merge patches) and hands everything else to the store unchanged.
+ */
+public final class KubeApiFront extends Dispatcher {
+    static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+    private final KubernetesCrudDispatcher store;
+    private final Runnable afterEachRequest;
+    private final ApiDiscovery discovery;
+    private final OpenApiStubs openApi = new OpenApiStubs();
+    private final AccessReviews accessReviews = new AccessReviews();
+    private final MergePatches mergePatches;
+    private final String version;
+
+    /**
+     * @param store the CRUD store that holds the objects
+     * @param afterEachRequest run after every request; the embedded API drains the server's request log here
+     */
+    public KubeApiFront(KubernetesCrudDispatcher store, Runnable afterEachRequest) {
+        this.store = store;
+        this.afterEachRequest = afterEachRequest;
+        this.discovery = new ApiDiscovery(this::storedCrds);
+        this.mergePatches = new MergePatches(store);
+        this.version = Serialization.asJson(ServerVersion.EMBEDDED);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        try {
+            if (isProtobuf(request.getHeader("Content-Type"))) {
+                return JsonResponses.failure(415, "UnsupportedMediaType",
+                        "the embedded API reads JSON and YAML only, not protobuf");
+            }
+            return answer(request);
+        } catch (RuntimeException e) {
+            // an exception escaping here leaves the client waiting forever for an answer
+            return JsonResponses.failure(500, "InternalError", String.valueOf(e.getMessage()));
+        } finally {
+            afterEachRequest.run();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        String method = request.getMethod();
+        String path = withoutQuery(request.getPath());
+        if (method.equals("GET") && !isWatch(request.getPath())) {
+            Optional<MockResponse> own = ownGet(path);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        Optional<MockResponse> review = accessReviews.answer(request, path);
+        if (review.isPresent()) {
+            return review.get();
+        }
+        MergePatches.Flavor flavor = MergePatches.Flavor.of(request.getHeader("Content-Type"));
+        if (method.equals("PATCH") && flavor != null) {
+            return mergePatches.patch(path, flavor, request.getUtf8Body());
+        }
+        return explainedNotFound(store.dispatch(request), path);
+    }
+
+    private Optional<MockResponse> ownGet(String path) {
+        if (path.equals("/version")) {
+            return Optional.of(JsonResponses.json(200, version));
+        }
+        return openApi.answer(path).or(() -> discovery.answer(path));
+    }
+
+    // The store answers 404 with an empty body; kubectl then cannot say what was not found.
+    private static MockResponse explainedNotFound(MockResponse response, String path) {
+        if (response.code() != 404 || (response.getBody() != null && response.getBody().size() > 0)) {
+            return response;
+        }
+        // /api/v1/[namespaces/NS/]PLURAL/NAME or /apis/GROUP/VERSION/[namespaces/NS/]PLURAL/NAME
+        String[] segments = path.replaceAll("^/+", "").split("/");
+        String group = segments[0].equals("apis") && segments.length > 1 ? "." + segments[1] : "";
+        String name = segments[segments.length - 1];
+        String plural = segments.length > 1 ? segments[segments.length - 2] : "";
+        return JsonResponses.failure(404, "NotFound", plural + group + " \"" + name + "\" not found");
+    }
+
+    private List<CustomResourceDefinition> storedCrds() {
+        MockResponse list = store.handleGet(CRD_PATH);
+        return Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class).getItems();
+    }
+
+    /** The {@code /version} document; the minor version matches the kubectl installed here, so it does not warn. */
+    record ServerVersion(String major, String minor, String gitVersion, String gitCommit, String gitTreeState,
+            String buildDate, String goVersion, String compiler, String platform) {
+        static final ServerVersion EMBEDDED = new ServerVersion("1", "32", "v1.32.0-embedded-fabric8-mock", "unknown",
+                "clean", "2025-01-01T00:00:00Z", "java", "javac", "linux/amd64");
+    }
+
+    private static String withoutQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    private static boolean isProtobuf(String contentType) {
+        return contentType != null && contentType.contains("protobuf");
+    }
+
+    private static boolean isWatch(String path) {
+        return path.contains("watch=true") || path.contains("watch=1");
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * An embedded Kubernetes API for tests and the sandbox, where no real kube-apiserver can run.
+ *
+ * <p>fabric8's CRUD mock ({@code KubernetesCrudDispatcher}) stores and watches objects; on its own kubectl
+ * cannot use it, because it answers every unknown GET with an empty list. {@link
+ * org.ovnl2gw.testbed.kube.KubeApiFront} sits in front of it and answers what kubectl and java-operator-sdk ask
+ * before they touch objects: version, discovery built from the built-in kinds plus the CRDs stored in the mock,
+ * openapi stubs, access reviews, and JSON merge patch done per RFC 7386 (the mock appends arrays and ignores
+ * null). Everything else goes to the CRUD store unchanged. Not faithful: no schema validation, defaulting or
+ * pruning, set-based selectors ignored, no garbage collection, server-side apply only approximated
+ * (see the shared notes on the embedded kube API).
+ */
+package org.ovnl2gw.testbed.kube;

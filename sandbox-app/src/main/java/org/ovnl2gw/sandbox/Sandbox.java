@@ -1,0 +1,244 @@
+package org.ovnl2gw.sandbox;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.testbed.SeedTopology;
+import org.ovnl2gw.testbed.Testbed;
+import org.ovnl2gw.testbed.TrafficMatrix;
+import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
+
+/**
+ * Brings the whole system up step by step, saying what it does, and takes it all down again. The names
+ * are a small cluster's: gateway nodes worker-1 and worker-2 (labelled {@code l2gw.ovn.org/gateway=true}),
+ * hypervisors hv1 and hv2 with VIFs lp1/lp2 on logical switch ls-tenant1, and hv3 as a host on the
+ * physical network physnet1 (vif3 on the example's VLAN 100, vif4 on VLAN 200).
+ */
+final class Sandbox implements AutoCloseable {
+    static final String SWITCH = "ls-tenant1";
+    static final List<String> GATEWAYS = List.of("worker-1", "worker-2");
+    static final String PHYSICAL_BRIDGE = "br-physnet1";
+    static final String GATEWAY_LABEL = "l2gw.ovn.org/gateway";
+    private static final int STEPS = 8;
+
+    private final SandboxOptions options;
+    private final PrintStream out;
+    private final List<ChildProcess> children = new ArrayList<>();
+    private EmbeddedKubeApi kube;
+    private Testbed testbed;
+    private SeedTopology topology;
+    private Path kubeconfig;
+    private int step;
+
+    Sandbox(SandboxOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    List<ChildProcess> children() {
+        return children;
+    }
+
+    /** Starts everything; returns when traffic has been checked. */
+    void start() throws Exception {
+        Path agentJar = options.repo().resolve("node-agent/target/node-agent.jar");
+        Path operatorJar = options.repo().resolve("operator/target/operator.jar");
+        Prerequisites.check(options, List.of(agentJar, operatorJar, options.repo().resolve("crds"),
+                options.repo().resolve("manifests/examples")));
+        prepareDirectory();
+
+        progress("Kubernetes API (embedded, CRUD mock with a kubectl front) on 127.0.0.1:" + options.kubePort());
+        kube = EmbeddedKubeApi.start(options.kubePort());
+        kubeconfig = kube.writeKubeconfig(options.dir().resolve("kubeconfig"));
+        Kubectl kubectl = new Kubectl(kubeconfig);
+
+        progress("OVN central (NB, SB, northd) and simulated nodes hv1, hv2 (ovn-controller), "
+                + String.join(", ", GATEWAYS) + " (node agent), hv3 (physical network)");
+        testbed = Testbed.in(options.dir().resolve("ovs"));
+        topology = SeedTopology.build(testbed, new SeedTopology.Layout(SWITCH, GATEWAYS, PHYSICAL_BRIDGE, false, false));
+        for (String node : List.of("hv1", "hv2")) {
+            createNode(node, false);
+        }
+        for (String node : GATEWAYS) {
+            createNode(node, true);
+        }
+
+        progress("CRDs: kubectl apply -f crds/");
+        out.print(indent(kubectl.run("apply", "-f", options.repo().resolve("crds").toString())));
+
+        progress("node agents on " + String.join(", ", GATEWAYS));
+        for (String node : GATEWAYS) {
+            OvsHost host = topology.gateway(node);
+            children.add(ChildProcess.java("node-agent " + node, agentJar, "org.ovnl2gw.agent.Main",
+                    options.dir().resolve(node + "-agent.log"), List.of("--ovs-db", host.ovsdbRemote(),
+                            "--ovs-rundir", host.rundir().toString(), "--kubeconfig", kubeconfig.toString(),
+                            "--node-name", node)));
+        }
+
+        progress("operator");
+        children.add(ChildProcess.java("operator", operatorJar, "org.ovnl2gw.operator.Main",
+                options.dir().resolve("operator.log"), List.of("--ovn-nb-db", topology.central().nbRemote(),
+                        "--ovn-sb-db", topology.central().sbRemote(), "--kubeconfig", kubeconfig.toString(),
+                        "--metrics-port", Integer.toString(options.metricsPort()),
+                        "--health-port", Integer.toString(options.healthPort()))));
+        await("the operator is ready (http://127.0.0.1:" + options.healthPort() + "/readyz)", this::operatorReady,
+                Duration.ofSeconds(60));
+
+        progress("examples: kubectl apply -f manifests/examples/");
+        out.print(indent(kubectl.run("apply", "-f", options.repo().resolve("manifests/examples").toString())));
+        for (String node : GATEWAYS) {
+            OvsHost host = topology.gateway(node);
+            await("the BridgeMapping created " + PHYSICAL_BRIDGE + " on " + node,
+                    () -> host.vsctl("list-br").lines().anyMatch(PHYSICAL_BRIDGE::equals), Duration.ofSeconds(60));
+            topology.attachPhysical(node);
+        }
+        L2Gateway example = kube.client().resources(L2Gateway.class).list().getItems().get(0);
+        int vlan = example.getSpec().vlan() == null ? 0 : example.getSpec().vlan();
+        topology.setPhysicalHostVlan(vlan);
+        String name = example.getMetadata().getName();
+        await("L2Gateway " + name + " is Ready", () -> ready(name), Duration.ofSeconds(90));
+        out.print(indent(kubectl.run("get", "l2gw,bm")));
+
+        progress("traffic through the gateway (the seed test's matrix; vif3 on VLAN " + vlan + " behind the gateway)");
+        topology.central().nbctl("--wait=hv", "sync");
+        List<TrafficMatrix.CaseResult> results = new TrafficMatrix(topology).run(vlan);
+        out.print(indent(TrafficMatrix.table(results)));
+        if (!TrafficMatrix.allPassed(results)) {
+            throw new SandboxException("traffic through the gateway is not as expected (see the table above; "
+                    + "logs in " + options.dir() + ")");
+        }
+    }
+
+    private void prepareDirectory() throws IOException {
+        Path marker = options.dir().resolve("sandbox.pid");
+        if (Files.exists(marker)) {
+            long pid = Long.parseLong(Files.readString(marker).strip());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new SandboxException("another sandbox (pid " + pid + ") is running in " + options.dir()
+                        + "; stop it or use --dir");
+            }
+        }
+        Testbed.in(options.dir()); // creates it
+        deleteContents(options.dir());
+        Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+    }
+
+    private void createNode(String name, boolean gateway) {
+        var builder = new NodeBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/hostname", name);
+        if (gateway) {
+            builder = builder.addToLabels(GATEWAY_LABEL, "true");
+        }
+        kube.client().nodes().resource(builder.endMetadata().build()).create();
+    }
+
+    private boolean operatorReady() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + options.healthPort() + "/readyz")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean ready(String name) {
+        L2Gateway gw = kube.client().resources(L2Gateway.class).withName(name).get();
+        return gw != null && gw.getStatus() != null && gw.getStatus().conditions() != null
+                && gw.getStatus().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && c.isTrue());
+    }
+
+    private void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        out.println("      waiting until " + what);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            for (ChildProcess child : children) {
+                if (!child.isAlive()) {
+                    throw new SandboxException(child.name() + " exited; see " + child.log());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SandboxException("timed out waiting until " + what + " (logs in " + options.dir() + ")");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void progress(String message) {
+        out.printf("[%d/%d] %s%n", ++step, STEPS, message);
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> "      " + l).reduce("", (a, b) -> a + b + System.lineSeparator());
+    }
+
+    /** Stops children, the Kubernetes API and every daemon (by pid), then removes the directory. */
+    @Override
+    public void close() {
+        for (ChildProcess child : children) {
+            child.stop();
+        }
+        if (kube != null) {
+            kube.close();
+        }
+        if (testbed != null) {
+            testbed.close();
+        }
+        try {
+            deleteContents(options.dir());
+            Files.deleteIfExists(options.dir());
+        } catch (IOException e) {
+            out.println("sandbox: could not remove " + options.dir() + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** What to type next, printed after the ready line. */
+    String nextSteps() {
+        StringBuilder s = new StringBuilder();
+        s.append("\nTry it:\n");
+        s.append("  export KUBECONFIG=").append(kubeconfig).append('\n');
+        s.append("  kubectl get l2gw,bm                      # the gateway, its node and Ready\n");
+        s.append("  kubectl describe l2gw tenant1-physnet1   # conditions and events\n");
+        s.append("  kubectl get l2gw tenant1-physnet1 -o yaml\n");
+        s.append("\nFail the gateway node and watch the port move to the other one:\n");
+        for (ChildProcess child : children) {
+            if (child.name().startsWith("node-agent")) {
+                s.append("  kill ").append(child.pid()).append("     # ").append(child.name()).append('\n');
+            }
+        }
+        s.append("  kubectl get l2gw                          # GATEWAY NODE changes within seconds\n");
+        s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
+        s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");
+        s.append("Logs: ").append(options.dir()).append("/*.log\n");
+        s.append("Ctrl-C stops everything and removes ").append(options.dir()).append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package org.ovnl2gw.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.ovnl2gw.operator.bridgemapping.BridgeMappingReconciler;
+import org.ovnl2gw.operator.bridgemapping.SouthboundAgentReports;
+import org.ovnl2gw.operator.config.KubernetesConfigResolver;
+import org.ovnl2gw.operator.config.OperatorOptions;
+import org.ovnl2gw.operator.ops.HealthCheck;
+import org.ovnl2gw.operator.ops.LeaderElectionSettings;
+import org.ovnl2gw.operator.ops.LeaderState;
+import org.ovnl2gw.operator.ops.MetricSample;
+import org.ovnl2gw.operator.ops.OneLineLogFormat;
+import org.ovnl2gw.operator.ops.OperatorMetrics;
+import org.ovnl2gw.operator.ops.OpsHttpServer;
+import org.ovnl2gw.operator.ops.Readiness;
+import org.ovnl2gw.operator.ops.ReconcileMetrics;
+import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.ConnectionListener;
+import org.ovnl2gw.ovsdb.MonitorSpec;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
+import org.ovnl2gw.ovsdb.OvsdbSession;
+
+/** The operator process: parses the command line and wires the parts together; no logic of its own. */
+public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        OperatorOptions options;
+        try {
+            options = OperatorOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("operator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(OperatorOptions.USAGE);
+            return;
+        }
+        OneLineLogFormat.install();
+        // Exit from a fresh thread: System.exit runs the shutdown hook, which stops the leader elector whose
+        // thread is the one telling us we lost the Lease.
+        RunningOperator running = RunningOperator.start(options, System.getenv(),
+                () -> new Thread(() -> System.exit(1), "lost-lease-exit").start());
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "operator-shutdown"));
+        running.awaitClosed();
+    }
+
+    /** A started operator: Kubernetes client, OVSDB sessions, controllers, endpoints. Close to stop it all. */
+    public static final class RunningOperator implements AutoCloseable {
+        private final KubernetesClient client;
+        private final OvsdbSession northbound;
+        private final OvsdbSession southbound;
+        private final LeaderState leaderState;
+        private final String leaseNamespace;
+        private final OperatorMetrics metrics = new OperatorMetrics();
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final AtomicBoolean closing = new AtomicBoolean();
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private Operator operator;
+        private OpsHttpServer endpoints;
+
+        private RunningOperator(KubernetesClient client, OvsdbSession northbound, OvsdbSession southbound,
+                                LeaderState leaderState, String leaseNamespace) {
+            this.client = client;
+            this.northbound = northbound;
+            this.southbound = southbound;
+            this.leaderState = leaderState;
+            this.leaseNamespace = leaseNamespace;
+        }
+
+        /**
+         * Starts everything; returns once the controllers are started (as leader or standby).
+         *
+         * @param environment the process environment (KUBECONFIG, POD_NAME, POD_NAMESPACE)
+         * @param onLostLeadership what to do when the Lease is lost while running
+         */
+        public static RunningOperator start(OperatorOptions options, Map<String, String> environment,
+                                            Runnable onLostLeadership) {
+            KubernetesConfigResolver.ResolvedConfig kube =
+                    KubernetesConfigResolver.resolve(options.kubeconfig(), environment);
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(kube.config()).build();
+            LOG.info(() -> "decided: Kubernetes API at " + kube.config().getMasterUrl() + " from " + kube.source());
+            String identity = LeaderElectionSettings.identity(options.identity(), environment);
+            String namespace = LeaderElectionSettings.namespace(options.leaseNamespace(), environment,
+                    client.getNamespace());
+            LeaderState leaderState = new LeaderState(identity, onLostLeadership);
+
+            ClientOptions ovsdbOptions = options.ssl().map(ClientOptions.defaults()::withSsl)
+                    .orElse(ClientOptions.defaults());
+            OvsdbSession northbound = session(options.ovnNbDb(), "OVN_Northbound",
+                    MonitorSpec.builder().table("NB_Global", "nb_cfg"), ovsdbOptions);
+            OvsdbSession southbound = session(options.ovnSbDb(), "OVN_Southbound",
+                    SouthboundAgentReports.monitor(MonitorSpec.builder()), ovsdbOptions);
+            RunningOperator running = new RunningOperator(client, northbound, southbound, leaderState, namespace);
+            try {
+                running.startControllers(options);
+            } catch (RuntimeException e) {
+                running.close();
+                throw e;
+            }
+            return running;
+        }
+
+        private void startControllers(OperatorOptions options) {
+            metrics.declareKind("BridgeMapping");
+            metrics.declareKind("L2Gateway");
+            operator = new Operator(o -> {
+                o.withKubernetesClient(client)
+                        .withCloseClientOnStop(false)
+                        // the embedded API (and some real ones behind proxies) cannot do server-side apply
+                        .withUseSSAToPatchPrimaryResource(false)
+                        .withSSABasedCreateUpdateMatchForDependentResources(false)
+                        .withMetrics(new ReconcileMetrics(metrics));
+                if (options.leaderElection()) {
+                    o.withLeaderElectionConfiguration(LeaderElectionSettings.configuration(
+                            leaseNamespace, options.leaseName(), leaderState));
+                }
+            });
+            BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
+                    new SouthboundAgentReports(southbound), Clock.systemUTC(), options.bridgeMappingResync());
+            operator.register(bridgeMappings);
+
+            metrics.addGauge("l2gw_bridgemappings", "BridgeMappings by readiness (their Ready condition).",
+                    bridgeMappings::readinessSamples);
+            metrics.addGauge("l2gw_operator_leader", "1 when this replica holds the leader election Lease.",
+                    () -> List.of(MetricSample.of(leaderState.leading() ? 1 : 0)));
+            metrics.addGauge("l2gw_ovsdb_connected", "1 while the OVSDB session to the database is connected.",
+                    () -> List.of(MetricSample.of("database", "OVN_Northbound", northbound.isConnected() ? 1 : 0),
+                            MetricSample.of("database", "OVN_Southbound", southbound.isConnected() ? 1 : 0)));
+            Readiness readiness = new Readiness(List.of(
+                    new HealthCheck("northbound connected", northbound::isConnected),
+                    new HealthCheck("southbound connected", southbound::isConnected),
+                    new HealthCheck("controllers started (leader or standby)", started::get)));
+            endpoints = OpsHttpServer.start(options.bindAddress(), options.metricsPort(), options.healthPort(),
+                    metrics, () -> !closing.get(), readiness);
+
+            if (!options.leaderElection()) {
+                leaderState.leadWithoutElection();
+                LOG.warning("decided: leader election is off; this replica reconciles without holding a Lease");
+            } else {
+                LOG.info(() -> "decided: " + leaderState.identity() + " competes for Lease " + leaseNamespace + "/"
+                        + options.leaseName());
+            }
+            operator.start();
+            started.set(true);
+        }
+
+        private static OvsdbSession session(OvsdbRemote remote, String database, MonitorSpec.Builder monitor,
+                                            ClientOptions options) {
+            return OvsdbSession.builder(remote, database)
+                    .monitor(monitor.build())
+                    .clientOptions(options)
+                    .connectionListener(new ConnectionListener() {
+                        @Override
+                        public void onConnected(String peer, boolean resumed) {
+                            LOG.info(() -> database + " connected at " + peer
+                                    + (resumed ? " (resumed from the last transaction)" : " (full sync)"));
+                        }
+
+                        @Override
+                        public void onDisconnected(String reason) {
+                            LOG.warning(() -> database + " disconnected: " + reason + "; reconnecting");
+                        }
+                    })
+                    .start();
+        }
+
+        public OperatorMetrics metrics() {
+            return metrics;
+        }
+
+        public int metricsPort() {
+            return endpoints.metricsPort();
+        }
+
+        public int healthPort() {
+            return endpoints.healthPort();
+        }
+
+        public LeaderState leaderState() {
+            return leaderState;
+        }
+
+        public String leaseNamespace() {
+            return leaseNamespace;
+        }
+
+        /** Blocks until {@link #close()} has finished. */
+        public void awaitClosed() throws InterruptedException {
+            closed.await();
+        }
+
+        @Override
+        public void close() {
+            if (!closing.compareAndSet(false, true)) {
+                return;
+            }
+            leaderState.stopping();
+            try {
+                if (operator != null) {
+                    operator.stop();
+                }
+            } finally {
+                if (endpoints != null) {
+                    endpoints.close();
+                }
+                northbound.close();
+                southbound.close();
+                client.close();
+                closed.countDown();
+                LOG.info("stopped");
+            }
+        }
+    }
+}

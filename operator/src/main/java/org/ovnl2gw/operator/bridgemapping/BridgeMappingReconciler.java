@@ -1,0 +1,102 @@
+package org.ovnl2gw.operator.bridgemapping;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.ovnl2gw.api.v1alpha1.BridgeMapping;
+import org.ovnl2gw.api.v1alpha1.BridgeMappingStatus;
+import org.ovnl2gw.api.v1alpha1.Condition;
+import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.Conditions;
+import org.ovnl2gw.operator.ops.MetricSample;
+
+/**
+ * Keeps each BridgeMapping's status equal to what the agents on its selected nodes report. Reconciles on a
+ * spec change, on a node's labels changing, on a Southbound report changing, and every resync period as a
+ * safety net. Patches status only when it differs from what is stored.
+ */
+@ControllerConfiguration(name = BridgeMappingReconciler.NAME)
+public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> {
+    public static final String NAME = "bridgemapping";
+    private static final Logger LOG = Logger.getLogger(BridgeMappingReconciler.class.getName());
+    private static final String NODES = "nodes";
+
+    private final SouthboundAgentReports reports;
+    private final BridgeMappingStatusCalculator calculator = new BridgeMappingStatusCalculator();
+    private final Clock clock;
+    private final Duration resync;
+    private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
+
+    public BridgeMappingReconciler(SouthboundAgentReports reports, Clock clock, Duration resync) {
+        this.reports = reports;
+        this.clock = clock;
+        this.resync = resync;
+    }
+
+    @Override
+    public UpdateControl<BridgeMapping> reconcile(BridgeMapping mapping, Context<BridgeMapping> context) {
+        List<Node> nodes = nodes(context).list(node -> true).toList();
+        BridgeMappingStatus stored = mapping.getStatus() == null ? BridgeMappingStatus.EMPTY : mapping.getStatus();
+        BridgeMappingStatus computed = calculator.compute(mapping, nodes, reports.snapshot(), clock.instant());
+        if (computed.equals(stored)) {
+            return UpdateControl.<BridgeMapping>noUpdate().rescheduleAfter(resync);
+        }
+        Condition ready = Conditions.find(computed.conditions(), ConditionTypes.READY).orElseThrow();
+        LOG.info(() -> "decided: BridgeMapping " + mapping.getMetadata().getName() + " Ready=" + ready.status()
+                + " (" + ready.reason() + ": " + ready.message() + "), " + computed.readyNodes() + "/"
+                + computed.selectedNodes() + " nodes ready -> patch status");
+        mapping.setStatus(computed);
+        return UpdateControl.patchStatus(mapping).rescheduleAfter(resync);
+    }
+
+    @Override
+    public List<EventSource<?, BridgeMapping>> prepareEventSources(EventSourceContext<BridgeMapping> context) {
+        bridgeMappings = context.getPrimaryCache();
+        // Nodes are listed from the API and selected here: the embedded API ignores set-based selectors.
+        // A node matters only through its labels; its frequent status updates must not trigger anything.
+        InformerEventSourceConfiguration<Node> nodeConfig = InformerEventSourceConfiguration
+                .from(Node.class, BridgeMapping.class)
+                .withName(NODES)
+                .withSecondaryToPrimaryMapper(node -> allBridgeMappings(context.getPrimaryCache()))
+                .withOnUpdateFilter((newNode, oldNode) -> !Objects.equals(
+                        newNode.getMetadata().getLabels(), oldNode.getMetadata().getLabels()))
+                .build();
+        return List.of(new InformerEventSource<>(nodeConfig, context),
+                new SouthboundReportsEventSource(reports, context.getPrimaryCache()));
+    }
+
+    /** BridgeMappings by readiness, from the informer cache, for the {@code l2gw_bridgemappings} gauge. */
+    public List<MetricSample> readinessSamples() {
+        IndexerResourceCache<BridgeMapping> cache = bridgeMappings;
+        List<BridgeMapping> all = cache == null ? List.of() : cache.list().toList();
+        long ready = all.stream()
+                .filter(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions(), ConditionTypes.READY))
+                .count();
+        return List.of(MetricSample.of("ready", "true", ready), MetricSample.of("ready", "false", all.size() - ready));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InformerEventSource<Node, BridgeMapping> nodes(Context<BridgeMapping> context) {
+        return (InformerEventSource<Node, BridgeMapping>) context.eventSourceRetriever()
+                .getEventSourceFor(Node.class, NODES);
+    }
+
+    private static Set<ResourceID> allBridgeMappings(IndexerResourceCache<BridgeMapping> cache) {
+        return cache.list().map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,44 @@
+package org.ovnl2gw.operator.ops;
+
+import java.time.Instant;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * One line per event on stderr: time, level, component, message. Decisions are logged as "decided: ..." lines,
+ * so {@code grep decided:} gives the operator's reasoning in order. java-operator-sdk and fabric8 log through
+ * SLF4J, which slf4j-jdk14 routes here too.
+ */
+public final class OneLineLogFormat extends Formatter {
+
+    /** Makes this the only handler of the root logger, at INFO. */
+    public static void install() {
+        Logger root = Logger.getLogger("");
+        for (var handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new OneLineLogFormat());
+        console.setLevel(Level.INFO);
+        root.addHandler(console);
+        root.setLevel(Level.INFO);
+    }
+
+    @Override
+    public String format(LogRecord record) {
+        String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
+        String component = logger.substring(logger.lastIndexOf('.') + 1);
+        String message = formatMessage(record).replace('\n', ' ');
+        StringBuilder line = new StringBuilder()
+                .append(Instant.ofEpochMilli(record.getMillis())).append(' ')
+                .append(record.getLevel().getName()).append(' ')
+                .append(component).append(": ").append(message).append(System.lineSeparator());
+        if (record.getThrown() != null) {
+            line.append("  caused by ").append(record.getThrown()).append(System.lineSeparator());
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package org.ovnl2gw.operator.l2gateway;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.ovnl2gw.api.v1alpha1.GatewayNodes;
+import org.ovnl2gw.operator.ovn.ChassisInfo;
+
+/**
+ * Chooses the gateway chassis for one L2Gateway. Eligible: registered by our node agent, its published bridge
+ * mappings provide the network, its node is admitted by {@code gatewayNodes}, and it is healthy. The current
+ * choice is kept while it stays eligible (no flapping back to a preferred node); otherwise the first eligible
+ * preferred node wins, else the eligible node with the lowest name. Pure.
+ */
+public final class GatewayChooser {
+    public static final String NETWORK_UNAVAILABLE = "NetworkUnavailable";
+    public static final String NO_ELIGIBLE_NODE = "NoEligibleNode";
+
+    private final NodeLabels nodeLabels;
+
+    public GatewayChooser(NodeLabels nodeLabels) {
+        this.nodeLabels = nodeLabels;
+    }
+
+    /**
+     * The outcome: a chassis, or the reason there is none; {@code movedFrom} names the previous chassis when
+     * it had to be left, and {@code why} says why.
+     */
+    public record Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom) {
+        static Choice none(String reason, String message) {
+            return new Choice(Optional.empty(), reason, message, Optional.empty());
+        }
+    }
+
+    public Choice choose(String network, GatewayNodes nodes, Optional<String> currentChassis,
+                         List<ChassisInfo> chassis, Predicate<String> healthy, java.util.function.Function<String, String> whyUnhealthy) {
+        List<ChassisInfo> providing = chassis.stream()
+                .filter(c -> c.agentRegistered() && c.provides(network)).toList();
+        if (providing.isEmpty()) {
+            return Choice.none(NETWORK_UNAVAILABLE, "no node agent publishes a bridge mapping for network " + network
+                    + " (create a BridgeMapping that maps it on the gateway nodes)");
+        }
+        List<ChassisInfo> admitted = providing.stream()
+                .filter(c -> nodes.admits(nodeLabels.labelsOf(c.nodeName()))).toList();
+        if (admitted.isEmpty()) {
+            return Choice.none(NO_ELIGIBLE_NODE, "nodes " + names(providing) + " provide network " + network
+                    + " but none matches spec.gatewayNodes.nodeSelector");
+        }
+        List<ChassisInfo> eligible = admitted.stream().filter(c -> healthy.test(c.name())).toList();
+        Optional<ChassisInfo> current = currentChassis.flatMap(name ->
+                chassis.stream().filter(c -> c.name().equals(name)).findFirst());
+        if (current.isPresent() && eligible.contains(current.get())) {
+            return new Choice(current, "", "", Optional.empty());
+        }
+        if (eligible.isEmpty()) {
+            String why = admitted.stream().map(c -> whyUnhealthy.apply(c.name())).collect(Collectors.joining("; "));
+            return Choice.none(NO_ELIGIBLE_NODE, "no healthy node provides network " + network + ": " + why);
+        }
+        ChassisInfo chosen = inPreferenceOrder(eligible, nodes.preferredNodes()).get(0);
+        Optional<ChassisInfo> movedFrom = current.isPresent() ? current
+                : currentChassis.map(name -> new ChassisInfo(name, name, java.util.Set.of(), false, Optional.empty()));
+        return new Choice(Optional.of(chosen), "", "", movedFrom);
+    }
+
+    private static List<ChassisInfo> inPreferenceOrder(List<ChassisInfo> eligible, List<String> preferred) {
+        List<ChassisInfo> ordered = new ArrayList<>();
+        for (String node : preferred) {
+            eligible.stream().filter(c -> c.nodeName().equals(node)).findFirst().ifPresent(ordered::add);
+        }
+        eligible.stream().filter(c -> !ordered.contains(c))
+                .sorted(Comparator.comparing(ChassisInfo::nodeName).thenComparing(ChassisInfo::name))
+                .forEach(ordered::add);
+        return ordered;
+    }
+
+    private static String names(List<ChassisInfo> chassis) {
+        return chassis.stream().map(ChassisInfo::nodeName).sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,66 @@
+package org.ovnl2gw.operator.l2gateway;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.ovnl2gw.api.v1alpha1.Condition;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+
+/**
+ * {@link EventRecorder} writing core/v1 Events in one namespace (the resources are cluster-scoped, as Nodes are,
+ * and Kubernetes puts those events in {@code default}). Written from one background thread so a slow API never
+ * slows a reconcile; a lost event is logged, never retried.
+ */
+public final class KubernetesEventRecorder implements EventRecorder, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(KubernetesEventRecorder.class.getName());
+    static final String COMPONENT = "ovn-l2gateway-operator";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "l2gateway-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public KubernetesEventRecorder(KubernetesClient client, String namespace, Clock clock) {
+        this.client = client;
+        this.namespace = namespace;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(L2Gateway about, String type, String reason, String message) {
+        String name = about.getMetadata().getName();
+        String time = Condition.formatTime(clock.instant());
+        Event event = new EventBuilder()
+                .withNewMetadata().withNamespace(namespace)
+                .withName(name + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet()).endMetadata()
+                .withNewInvolvedObject().withApiVersion(L2Gateway.GROUP + "/" + L2Gateway.VERSION).withKind("L2Gateway")
+                .withName(name).withUid(about.getMetadata().getUid()).endInvolvedObject()
+                .withType(type).withReason(reason).withMessage(message).withCount(1)
+                .withFirstTimestamp(time).withLastTimestamp(time)
+                .withNewSource().withComponent(COMPONENT).endSource().withReportingComponent(COMPONENT)
+                .build();
+        LOG.info(() -> "L2Gateway " + name + ": " + type + " " + reason + ": " + message);
+        writer.execute(() -> {
+            try {
+                client.v1().events().inNamespace(namespace).resource(event).create();
+            } catch (RuntimeException e) {
+                LOG.warning("could not write event " + reason + " for L2Gateway " + name + ": " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+    }
+}

@@ -1,0 +1,148 @@
+package org.ovnl2gw.operator.l2gateway;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RegisteredController;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.ovnl2gw.api.v1alpha1.Condition;
+import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
+import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
+import org.ovnl2gw.operator.ovn.NorthboundClient;
+import org.ovnl2gw.operator.ovn.SouthboundClient;
+
+/**
+ * The L2Gateway controller: load, decide and apply ({@link GatewayProgrammer}), compute status
+ * ({@link L2GatewayStatusCalculator}), announce transitions ({@link GatewayAnnouncer}). Deletion goes through the
+ * JOSDK finalizer ({@link Cleaner}) and removes only our port. Register it with {@link #registerWith}.
+ */
+@ControllerConfiguration(name = L2GatewayReconciler.NAME)
+public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner<L2Gateway>, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(L2GatewayReconciler.class.getName());
+    public static final String NAME = "l2gateway";
+
+    private final NorthboundClient nb;
+    private final L2GatewaySettings settings;
+    private final Clock clock;
+    private final L2GatewayEvents events;
+    private final L2GatewayTrigger trigger = new L2GatewayTrigger();
+    private final InformedNodeLabels nodeLabels;
+    private final ChassisHealthMonitor healthMonitor;
+    private final GatewayProgrammer programmer;
+    private final GatewayAnnouncer announcer;
+    private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
+
+    public L2GatewayReconciler(KubernetesClient client, NorthboundClient nb, SouthboundClient sb, Clock clock,
+                               L2GatewayEvents events, L2GatewaySettings settings) {
+        this.nb = nb;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+        ChassisHealth health = new ChassisHealth(clock, settings.failoverTimeout());
+        this.nodeLabels = new InformedNodeLabels(client, trigger::all);
+        this.healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(), trigger::all);
+        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health);
+        this.announcer = new GatewayAnnouncer(new KubernetesEventRecorder(client, settings.eventNamespace(), clock), events);
+        nb.addListener(trigger);
+        sb.addListener(trigger);
+    }
+
+    /** Registers the controller the way Main and the tests both do (finalizer, unlimited retry for OVN outages). */
+    public static RegisteredController<L2Gateway> registerWith(Operator operator, L2GatewayReconciler reconciler) {
+        return operator.register(reconciler, o -> o.withRetry(new GenericRetry().setInitialInterval(1000)
+                .setIntervalMultiplier(1.5).setMaxInterval(30_000).withoutMaxAttempts()));
+    }
+
+    @Override
+    public List<EventSource<?, L2Gateway>> prepareEventSources(EventSourceContext<L2Gateway> context) {
+        trigger.bind(context.getPrimaryCache());
+        nodeLabels.start();
+        healthMonitor.start();
+        return List.of(trigger.eventSource());
+    }
+
+    @Override
+    public UpdateControl<L2Gateway> reconcile(L2Gateway gateway, Context<L2Gateway> context) {
+        List<L2Gateway> all = context.getPrimaryCache().list().toList();
+        GatewayOutcome outcome = programmer.program(gateway, all);
+        L2GatewayStatus old = gateway.getStatus() == null ? L2GatewayStatus.EMPTY : gateway.getStatus();
+        L2GatewayStatus next = L2GatewayStatusCalculator.compute(old, generation(gateway), outcome, clock.instant());
+        announcer.announce(gateway, old, next, outcome);
+        recheckPeersIfSpecChanged(gateway);
+        events.reconciled();
+        boolean ready = L2GatewayStatusCalculator.READY.equals(L2GatewayStatusCalculator.state(next));
+        UpdateControl<L2Gateway> control = UpdateControl.noUpdate();
+        if (!next.equals(old)) {
+            gateway.setStatus(next);
+            control = UpdateControl.patchStatus(gateway);
+        }
+        return control.rescheduleAfter(ready ? settings.readyResync() : settings.pendingResync());
+    }
+
+    @Override
+    public DeleteControl cleanup(L2Gateway gateway, Context<L2Gateway> context) {
+        String name = gateway.getMetadata().getName();
+        nb.deleteGatewayPort(name);
+        announcer.forget(name);
+        L2GatewaySpec last = lastSpecs.remove(name);
+        trigger.matching(g -> !g.getMetadata().getName().equals(name)
+                && (SpecConflicts.overlap(g.getSpec(), gateway.getSpec()) || SpecConflicts.overlap(g.getSpec(), last)));
+        return DeleteControl.defaultDelete();
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<L2Gateway> updateErrorStatus(L2Gateway gateway, Context<L2Gateway> context,
+                                                                 Exception e) {
+        events.error();
+        LOG.warning(() -> "L2Gateway " + gateway.getMetadata().getName() + ": reconcile failed, will retry: " + e.getMessage());
+        L2GatewayStatus old = gateway.getStatus() == null ? L2GatewayStatus.EMPTY : gateway.getStatus();
+        long generation = generation(gateway);
+        Condition failed = Condition.of(ConditionTypes.READY, Condition.FALSE, "ReconcileFailed",
+                String.valueOf(e.getMessage()), generation, clock.instant());
+        L2GatewayStatus next = old.withCondition(failed);
+        if (next.equals(old)) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        gateway.setStatus(next);
+        return ErrorStatusUpdateControl.patchStatus(gateway);
+    }
+
+    /** When a spec changes (or is first seen), gateways it competed or now competes with are re-checked. */
+    private void recheckPeersIfSpecChanged(L2Gateway gateway) {
+        String name = gateway.getMetadata().getName();
+        L2GatewaySpec spec = gateway.getSpec();
+        L2GatewaySpec previous = spec == null ? lastSpecs.remove(name) : lastSpecs.put(name, spec);
+        if (!Objects.equals(previous, spec)) {
+            trigger.matching(g -> !g.getMetadata().getName().equals(name)
+                    && (SpecConflicts.overlap(g.getSpec(), spec) || SpecConflicts.overlap(g.getSpec(), previous)));
+        }
+    }
+
+    private static long generation(L2Gateway gateway) {
+        Long g = gateway.getMetadata().getGeneration();
+        return g == null ? 0 : g;
+    }
+
+    @Override
+    public void close() {
+        healthMonitor.close();
+        nodeLabels.close();
+        announcer.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.ovnl2gw.operator.l2gateway;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ovnl2gw.api.v1alpha1.Condition;
+import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.Conditions;
+import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
+
+/**
+ * The one place an L2Gateway's status is computed: every owned condition is set on every visit (keeping its
+ * transition time while its status holds), {@code Ready} summarises the first failing one, and gatewayNode,
+ * logicalPort and observedGeneration follow. Pure.
+ */
+public final class L2GatewayStatusCalculator {
+    public static final String READY = "ready";
+    public static final String PENDING = "pending";
+    public static final String REJECTED = "rejected";
+
+    private L2GatewayStatusCalculator() {
+    }
+
+    public static L2GatewayStatus compute(L2GatewayStatus old, long generation, GatewayOutcome outcome, Instant now) {
+        L2GatewayStatus base = old == null ? L2GatewayStatus.EMPTY : old;
+        Verdict ready = summary(outcome);
+        return base
+                .withCondition(condition(ConditionTypes.ACCEPTED, outcome.accepted(), generation, now))
+                .withCondition(condition(ConditionTypes.PROGRAMMED, outcome.programmed(), generation, now))
+                .withCondition(condition(ConditionTypes.BOUND, outcome.bound(), generation, now))
+                .withCondition(condition(ConditionTypes.READY, ready, generation, now))
+                .withGatewayNode(outcome.gatewayNode())
+                .withLogicalPort(outcome.logicalPort())
+                .withObservedGeneration(generation);
+    }
+
+    private static Verdict summary(GatewayOutcome outcome) {
+        for (Verdict v : new Verdict[] {outcome.accepted(), outcome.programmed(), outcome.bound()}) {
+            if (!v.ok()) {
+                return v;
+            }
+        }
+        return Verdict.ok("Ready", "bridged through node " + outcome.gatewayNode());
+    }
+
+    private static Condition condition(String type, Verdict verdict, long generation, Instant now) {
+        return Condition.of(type, verdict.ok() ? Condition.TRUE : Condition.FALSE, verdict.reason(), verdict.message(),
+                generation, now);
+    }
+
+    /** The metrics state of a status: ready, rejected (not accepted) or pending. */
+    public static String state(L2GatewayStatus status) {
+        if (status == null) {
+            return PENDING;
+        }
+        if (Conditions.isTrue(status.conditions(), ConditionTypes.READY)) {
+            return READY;
+        }
+        return Conditions.find(status.conditions(), ConditionTypes.ACCEPTED).filter(c -> !c.isTrue()).isPresent()
+                ? REJECTED : PENDING;
+    }
+
+    /** Counts with every state present. */
+    public static Map<String, Integer> emptyCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        counts.put(READY, 0);
+        counts.put(PENDING, 0);
+        counts.put(REJECTED, 0);
+        return counts;
+    }
+}

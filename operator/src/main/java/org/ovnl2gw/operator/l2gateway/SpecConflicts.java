@@ -1,0 +1,76 @@
+package org.ovnl2gw.operator.l2gateway;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
+
+/**
+ * Conflicts between L2Gateways, which no API server can see: the same switch bridged twice onto one network and
+ * VLAN ({@link #DUPLICATE_BRIDGE}), or one network and VLAN bridged from two switches, which would loop two
+ * broadcast domains together ({@link #NETWORK_VLAN_IN_USE}). The older resource keeps the network (creation
+ * time, then name); the newer one is refused. Only valid specs of resources not being deleted count. Pure.
+ */
+public final class SpecConflicts {
+    public static final String DUPLICATE_BRIDGE = "DuplicateBridge";
+    public static final String NETWORK_VLAN_IN_USE = "NetworkVlanInUse";
+
+    private static final Comparator<L2Gateway> AGE = Comparator
+            .comparing((L2Gateway g) -> created(g).orElse(Instant.MAX))
+            .thenComparing(g -> g.getMetadata().getName());
+
+    private SpecConflicts() {
+    }
+
+    /** A refusal reason and message. */
+    public record Conflict(String reason, String message) {
+    }
+
+    public static Optional<Conflict> find(L2Gateway self, Collection<L2Gateway> all) {
+        L2GatewaySpec mine = self.getSpec();
+        return all.stream()
+                .filter(other -> !other.getMetadata().getName().equals(self.getMetadata().getName()))
+                .filter(SpecConflicts::counts)
+                .filter(other -> AGE.compare(other, self) < 0)
+                .filter(other -> sameNetworkVlan(mine, other.getSpec()))
+                .sorted(AGE)
+                .findFirst()
+                .map(older -> conflict(mine, older));
+    }
+
+    /** Whether two specs compete for anything (used to re-check peers when one changes or goes away). */
+    public static boolean overlap(L2GatewaySpec a, L2GatewaySpec b) {
+        return a != null && b != null && (sameNetworkVlan(a, b) || Objects.equals(a.logicalSwitch(), b.logicalSwitch()));
+    }
+
+    private static boolean counts(L2Gateway g) {
+        return g.getSpec() != null && g.getMetadata().getDeletionTimestamp() == null && g.getSpec().validate().isEmpty();
+    }
+
+    private static boolean sameNetworkVlan(L2GatewaySpec a, L2GatewaySpec b) {
+        return Objects.equals(a.networkName(), b.networkName()) && Objects.equals(a.vlan(), b.vlan());
+    }
+
+    private static Conflict conflict(L2GatewaySpec mine, L2Gateway older) {
+        String where = "network " + mine.networkName() + (mine.vlan() == null ? " (untagged)" : " VLAN " + mine.vlan());
+        if (Objects.equals(mine.logicalSwitch(), older.getSpec().logicalSwitch())) {
+            return new Conflict(DUPLICATE_BRIDGE, "L2Gateway " + older.getMetadata().getName() + " already bridges "
+                    + "logical switch " + mine.logicalSwitch() + " onto " + where);
+        }
+        return new Conflict(NETWORK_VLAN_IN_USE, "L2Gateway " + older.getMetadata().getName() + " already bridges "
+                + where + " from logical switch " + older.getSpec().logicalSwitch()
+                + "; bridging it from a second switch would join two broadcast domains");
+    }
+
+    private static Optional<Instant> created(L2Gateway g) {
+        String ts = g.getMetadata().getCreationTimestamp();
+        try {
+            return ts == null ? Optional.empty() : Optional.of(Instant.parse(ts));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

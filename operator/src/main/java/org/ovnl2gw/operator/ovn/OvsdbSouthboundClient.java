@@ -1,0 +1,182 @@
+package org.ovnl2gw.operator.ovn;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+import org.ovnl2gw.ovsdb.CacheListener;
+import org.ovnl2gw.ovsdb.Condition;
+import org.ovnl2gw.ovsdb.MonitorSpec;
+import org.ovnl2gw.ovsdb.Operation;
+import org.ovnl2gw.ovsdb.Operations;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
+import org.ovnl2gw.ovsdb.OvsdbSession;
+import org.ovnl2gw.ovsdb.Row;
+import org.ovnl2gw.ovsdb.Uuid;
+
+/**
+ * {@link SouthboundClient} over an {@link OvsdbSession}: chassis with what the node agents publish in
+ * {@code other_config} (see the agent/operator contract), their {@code Chassis_Private} heartbeat, and the
+ * Port_Bindings of l2gateway ports only.
+ */
+public final class OvsdbSouthboundClient implements SouthboundClient, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OvsdbSouthboundClient.class.getName());
+    /** Chassis.other_config: the effective {@code net:bridge,...} mappings the agent applied. */
+    public static final String MAPPINGS_KEY = "ovn-bridge-mappings";
+    /** Chassis.other_config: the Kubernetes node name (absent: same as the chassis name). */
+    public static final String NODE_KEY = "ovn-l2gw-node";
+    /** Chassis.external_ids mark of a chassis our node agent registered. */
+    public static final String AGENT_OWNER_KEY = "ovn-l2gw-owner";
+    public static final String AGENT_OWNER = "node-agent";
+    /** Chassis_Private.external_ids: a counter the agent advances every heartbeat interval. */
+    public static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
+    private static final String CHASSIS = "Chassis";
+    private static final String CHASSIS_PRIVATE = "Chassis_Private";
+    private static final String PORT_BINDING = "Port_Binding";
+
+    private final OvsdbSession session;
+    private final Duration timeout;
+    private final List<OvnChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    private OvsdbSouthboundClient(OvsdbSession session, Duration timeout) {
+        this.session = session;
+        this.timeout = timeout;
+    }
+
+    public static MonitorSpec monitorSpec() {
+        return MonitorSpec.builder()
+                .table(CHASSIS, "name", "other_config", "external_ids")
+                .table(CHASSIS_PRIVATE, "name", "external_ids")
+                .table(PORT_BINDING, "logical_port", "type", "chassis", "up", "options")
+                .where(PORT_BINDING, Condition.equalTo("type", "l2gateway"))
+                .build();
+    }
+
+    public static OvsdbSouthboundClient connect(String remote, Duration transactTimeout) {
+        OvsdbSession session = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Southbound")
+                .monitor(monitorSpec()).start();
+        OvsdbSouthboundClient client = new OvsdbSouthboundClient(session, transactTimeout);
+        session.addCacheListener(client.new ChangeForwarder());
+        return client;
+    }
+
+    @Override
+    public void addListener(OvnChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    public boolean awaitConnected(Duration wait) throws InterruptedException {
+        return session.awaitConnected(wait);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public List<ChassisInfo> chassis() {
+        Map<String, String> heartbeats = new HashMap<>();
+        for (Row p : session.cache().table(CHASSIS_PRIVATE).rows()) {
+            String beat = p.getStringMap("external_ids").get(HEARTBEAT_KEY);
+            if (beat != null) {
+                heartbeats.put(p.getString("name"), beat);
+            }
+        }
+        return session.cache().table(CHASSIS).rows().stream().map(c -> toChassis(c, heartbeats)).toList();
+    }
+
+    private static ChassisInfo toChassis(Row row, Map<String, String> heartbeats) {
+        String name = row.getString("name");
+        Map<String, String> config = row.getStringMap("other_config");
+        String node = config.getOrDefault(NODE_KEY, name);
+        boolean agent = AGENT_OWNER.equals(row.getStringMap("external_ids").get(AGENT_OWNER_KEY));
+        return new ChassisInfo(name, node, networks(config.getOrDefault(MAPPINGS_KEY, "")), agent,
+                Optional.ofNullable(heartbeats.get(name)));
+    }
+
+    /** The network names of {@code net:bridge,net2:bridge2}; malformed entries are skipped. */
+    static Set<String> networks(String mappings) {
+        Set<String> networks = new HashSet<>();
+        for (String entry : mappings.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0 && colon < entry.length() - 1) {
+                networks.add(entry.substring(0, colon).strip());
+            }
+        }
+        return networks;
+    }
+
+    @Override
+    public Optional<PortBindingState> portBinding(String logicalPort) {
+        return bindingRow(logicalPort).map(this::toBinding);
+    }
+
+    private Optional<Row> bindingRow(String logicalPort) {
+        return session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).stream().findFirst();
+    }
+
+    private PortBindingState toBinding(Row row) {
+        Optional<String> chassis = row.getOptionalUuid("chassis")
+                .flatMap(u -> session.cache().table(CHASSIS).get(u)).map(c -> c.getString("name"));
+        return new PortBindingState(row.getString("logical_port"), chassis, row.getOptionalBoolean("up").orElse(false));
+    }
+
+    @Override
+    public ApplyResult bindPort(String logicalPort, String chassisName) {
+        if (!session.isConnected()) {
+            throw new OvnUnavailableException("not connected to OVN_Southbound");
+        }
+        Row binding = bindingRow(logicalPort).orElseThrow(() ->
+                new OvnUnavailableException("no Port_Binding for " + logicalPort + " yet"));
+        Row chassis = session.cache().table(CHASSIS).findBy("name", chassisName).stream().findFirst().orElseThrow(() ->
+                new OvnUnavailableException("no chassis " + chassisName + " to bind " + logicalPort + " to"));
+        Optional<Uuid> current = binding.getOptionalUuid("chassis");
+        if (current.filter(chassis.uuid()::equals).isPresent()) {
+            return ApplyResult.NOOP;
+        }
+        String from = toBinding(binding).chassisName().orElse("none");
+        Operation update = Operations.update(PORT_BINDING).where(Condition.uuidEquals(binding.uuid()))
+                .set("chassis", Set.of(chassis.uuid())).set("up", Set.of(false));
+        OvsdbTransactions.run(session, "operator: bind l2gateway port " + logicalPort + " to " + chassisName,
+                List.of(update), timeout);
+        LOG.info(() -> "desired " + logicalPort + " bound to " + chassisName + ", current " + from + " -> updated");
+        return ApplyResult.UPDATED;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    private final class ChangeForwarder implements CacheListener {
+        @Override
+        public void onInsert(Row row) {
+            changed(row);
+        }
+
+        @Override
+        public void onUpdate(Row oldRow, Row newRow) {
+            changed(newRow);
+        }
+
+        @Override
+        public void onDelete(Row row) {
+            changed(row);
+        }
+
+        private void changed(Row row) {
+            if (CHASSIS.equals(row.table())) {
+                listeners.forEach(OvnChangeListener::chassisChanged);
+            } else if (PORT_BINDING.equals(row.table())) {
+                String port = row.getString("logical_port");
+                listeners.forEach(l -> l.gatewayPortChanged(port));
+            }
+        }
+    }
+}

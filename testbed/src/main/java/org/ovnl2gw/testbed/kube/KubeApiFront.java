@@ -1,5 +1,6 @@
 package org.ovnl2gw.testbed.kube;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -9,12 +10,15 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
  * reviews, merge patches) and hands everything else to the store unchanged.
  */
 public final class KubeApiFront extends Dispatcher {
+    private static final Logger LOG = Logger.getLogger(KubeApiFront.class.getName());
     static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final KubernetesCrudDispatcher store;
@@ -47,6 +51,7 @@ public final class KubeApiFront extends Dispatcher {
             return answer(request);
         } catch (RuntimeException e) {
             // an exception escaping here leaves the client waiting forever for an answer
+            LOG.log(Level.WARNING, "embedded API failed on " + request.getMethod() + " " + request.getPath(), e);
             return JsonResponses.failure(500, "InternalError", String.valueOf(e.getMessage()));
         } finally {
             afterEachRequest.run();
@@ -95,7 +100,12 @@ public final class KubeApiFront extends Dispatcher {
 
     private List<CustomResourceDefinition> storedCrds() {
         MockResponse list = store.handleGet(CRD_PATH);
-        return Serialization.unmarshal(list.getBody().readUtf8(), CustomResourceDefinitionList.class).getItems();
+        try {
+            return Serialization.jsonMapper().readValue(list.getBody().readUtf8(), CustomResourceDefinitionList.class)
+                    .getItems();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the store holds an unreadable CRD list", e);
+        }
     }
 
     /** The {@code /version} document; the minor version matches the kubectl installed here, so it does not warn. */

@@ -13,7 +13,11 @@ import org.ovnl2gw.operator.bridgemapping.BridgeMappingReconciler;
 import org.ovnl2gw.operator.bridgemapping.SouthboundAgentReports;
 import org.ovnl2gw.operator.config.KubernetesConfigResolver;
 import org.ovnl2gw.operator.config.OperatorOptions;
+import org.ovnl2gw.operator.l2gateway.L2GatewayReconciler;
+import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
+import org.ovnl2gw.operator.l2gateway.OrphanCollector;
 import org.ovnl2gw.operator.ops.HealthCheck;
+import org.ovnl2gw.operator.ops.L2GatewayMetrics;
 import org.ovnl2gw.operator.ops.LeaderElectionSettings;
 import org.ovnl2gw.operator.ops.LeaderState;
 import org.ovnl2gw.operator.ops.MetricSample;
@@ -22,6 +26,8 @@ import org.ovnl2gw.operator.ops.OperatorMetrics;
 import org.ovnl2gw.operator.ops.OpsHttpServer;
 import org.ovnl2gw.operator.ops.Readiness;
 import org.ovnl2gw.operator.ops.ReconcileMetrics;
+import org.ovnl2gw.operator.ovn.OvsdbNorthboundClient;
+import org.ovnl2gw.operator.ovn.OvsdbSouthboundClient;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.MonitorSpec;
@@ -60,24 +66,31 @@ public final class Main {
     /** A started operator: Kubernetes client, OVSDB sessions, controllers, endpoints. Close to stop it all. */
     public static final class RunningOperator implements AutoCloseable {
         private final KubernetesClient client;
-        private final OvsdbSession northbound;
-        private final OvsdbSession southbound;
+        private final OvsdbNorthboundClient northbound;
+        private final OvsdbSouthboundClient southbound;
+        private final OvsdbSession agentReportsSession;
         private final LeaderState leaderState;
         private final String leaseNamespace;
+        private final L2GatewaySettings gatewaySettings;
         private final OperatorMetrics metrics = new OperatorMetrics();
         private final AtomicBoolean started = new AtomicBoolean();
         private final AtomicBoolean closing = new AtomicBoolean();
         private final CountDownLatch closed = new CountDownLatch(1);
         private Operator operator;
+        private L2GatewayReconciler gateways;
+        private OrphanCollector orphans;
         private OpsHttpServer endpoints;
 
-        private RunningOperator(KubernetesClient client, OvsdbSession northbound, OvsdbSession southbound,
-                                LeaderState leaderState, String leaseNamespace) {
+        private RunningOperator(KubernetesClient client, OvsdbNorthboundClient northbound,
+                                OvsdbSouthboundClient southbound, OvsdbSession agentReportsSession,
+                                LeaderState leaderState, String leaseNamespace, L2GatewaySettings gatewaySettings) {
             this.client = client;
             this.northbound = northbound;
             this.southbound = southbound;
+            this.agentReportsSession = agentReportsSession;
             this.leaderState = leaderState;
             this.leaseNamespace = leaseNamespace;
+            this.gatewaySettings = gatewaySettings;
         }
 
         /**
@@ -96,14 +109,28 @@ public final class Main {
             String namespace = LeaderElectionSettings.namespace(options.leaseNamespace(), environment,
                     client.getNamespace());
             LeaderState leaderState = new LeaderState(identity, onLostLeadership);
+            L2GatewaySettings defaults = L2GatewaySettings.defaults();
+            // Events about cluster-scoped resources go to the operator's own namespace, beside its Lease.
+            L2GatewaySettings gatewaySettings = new L2GatewaySettings(options.failoverTimeout(),
+                    defaults.pendingResync(), defaults.readyResync(), options.orphanGrace(), defaults.orphanInterval(),
+                    defaults.transactTimeout(), namespace);
 
+            if (options.ovnNbDb().usesSsl() || options.ovnSbDb().usesSsl()) {
+                // The ovn clients open their own sessions from a remote string and cannot take key files yet.
+                client.close();
+                throw new IllegalArgumentException("ssl: remotes are not supported yet by the L2Gateway OVN "
+                        + "clients; use tcp: or unix:");
+            }
+            OvsdbNorthboundClient northbound = OvsdbNorthboundClient.connect(options.ovnNbDb().toString(),
+                    gatewaySettings.transactTimeout());
+            OvsdbSouthboundClient southbound = OvsdbSouthboundClient.connect(options.ovnSbDb().toString(),
+                    gatewaySettings.transactTimeout());
             ClientOptions ovsdbOptions = options.ssl().map(ClientOptions.defaults()::withSsl)
                     .orElse(ClientOptions.defaults());
-            OvsdbSession northbound = session(options.ovnNbDb(), "OVN_Northbound",
-                    MonitorSpec.builder().table("NB_Global", "nb_cfg"), ovsdbOptions);
-            OvsdbSession southbound = session(options.ovnSbDb(), "OVN_Southbound",
+            OvsdbSession agentReports = session(options.ovnSbDb(), "OVN_Southbound",
                     SouthboundAgentReports.monitor(MonitorSpec.builder()), ovsdbOptions);
-            RunningOperator running = new RunningOperator(client, northbound, southbound, leaderState, namespace);
+            RunningOperator running = new RunningOperator(client, northbound, southbound, agentReports, leaderState,
+                    namespace, gatewaySettings);
             try {
                 running.startControllers(options);
             } catch (RuntimeException e) {
@@ -129,8 +156,14 @@ public final class Main {
                 }
             });
             BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
-                    new SouthboundAgentReports(southbound), Clock.systemUTC(), options.bridgeMappingResync());
+                    new SouthboundAgentReports(agentReportsSession), Clock.systemUTC(), options.bridgeMappingResync());
             operator.register(bridgeMappings);
+            gateways = new L2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
+                    new L2GatewayMetrics(metrics), gatewaySettings);
+            L2GatewayReconciler.registerWith(operator, gateways);
+            orphans = new OrphanCollector(client, northbound, gatewaySettings);
+            // only the leader may delete; the grace period starts when this replica starts leading
+            leaderState.whenLeading(orphans::start);
 
             metrics.addGauge("l2gw_bridgemappings", "BridgeMappings by readiness (their Ready condition).",
                     bridgeMappings::readinessSamples);
@@ -138,10 +171,10 @@ public final class Main {
                     () -> List.of(MetricSample.of(leaderState.leading() ? 1 : 0)));
             metrics.addGauge("l2gw_ovsdb_connected", "1 while the OVSDB session to the database is connected.",
                     () -> List.of(MetricSample.of("database", "OVN_Northbound", northbound.isConnected() ? 1 : 0),
-                            MetricSample.of("database", "OVN_Southbound", southbound.isConnected() ? 1 : 0)));
+                            MetricSample.of("database", "OVN_Southbound", southboundConnected() ? 1 : 0)));
             Readiness readiness = new Readiness(List.of(
                     new HealthCheck("northbound connected", northbound::isConnected),
-                    new HealthCheck("southbound connected", southbound::isConnected),
+                    new HealthCheck("southbound connected", this::southboundConnected),
                     new HealthCheck("controllers started (leader or standby)", started::get)));
             endpoints = OpsHttpServer.start(options.bindAddress(), options.metricsPort(), options.healthPort(),
                     metrics, () -> !closing.get(), readiness);
@@ -155,6 +188,11 @@ public final class Main {
             }
             operator.start();
             started.set(true);
+        }
+
+        /** Both Southbound sessions: the L2Gateway side's and the one the agent reports are read from. */
+        private boolean southboundConnected() {
+            return southbound.isConnected() && agentReportsSession.isConnected();
         }
 
         private static OvsdbSession session(OvsdbRemote remote, String database, MonitorSpec.Builder monitor,
@@ -213,11 +251,18 @@ public final class Main {
                     operator.stop();
                 }
             } finally {
+                if (orphans != null) {
+                    orphans.close();
+                }
+                if (gateways != null) {
+                    gateways.close();
+                }
                 if (endpoints != null) {
                     endpoints.close();
                 }
                 northbound.close();
                 southbound.close();
+                agentReportsSession.close();
                 client.close();
                 closed.countDown();
                 LOG.info("stopped");

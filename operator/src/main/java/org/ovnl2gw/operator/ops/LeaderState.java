@@ -1,7 +1,9 @@
 package org.ovnl2gw.operator.ops;
 
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +22,7 @@ public final class LeaderState {
     private volatile boolean leading;
     private volatile boolean stopping;
     private volatile String leader;
+    private final List<Runnable> leadingStarted = new CopyOnWriteArrayList<>();
 
     public LeaderState(String identity, Runnable onLostLeadership) {
         this.identity = identity;
@@ -39,6 +42,18 @@ public final class LeaderState {
         return Optional.ofNullable(leader);
     }
 
+    /**
+     * Runs {@code task} when this replica starts leading (at once if it already does): work that must happen on
+     * the leader only, such as collecting orphaned ports, starts here.
+     */
+    public void whenLeading(Runnable task) {
+        leadingStarted.add(task);
+        // whoever removes the task runs it, so a Lease won meanwhile cannot run it twice
+        if (leading && leadingStarted.remove(task)) {
+            task.run();
+        }
+    }
+
     /** Marks a deliberate shutdown: releasing the Lease from now on is expected. */
     public void stopping() {
         stopping = true;
@@ -51,13 +66,18 @@ public final class LeaderState {
 
     /** Marks this replica as leading without a Lease (leader election turned off). */
     public void leadWithoutElection() {
-        leading = true;
         leader = identity;
+        startedLeading();
     }
 
     private void startedLeading() {
         leading = true;
-        LOG.info(() -> "decided: " + identity + " holds the Lease, starting to reconcile");
+        LOG.info(() -> "decided: " + identity + " leads, starting to reconcile");
+        for (Runnable task : leadingStarted) {
+            if (leadingStarted.remove(task)) {
+                task.run();
+            }
+        }
     }
 
     private void stoppedLeading() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
 
 /** The operator started as Main starts it, against the embedded API and real NB/SB: Lease, endpoints, metrics. */
@@ -47,7 +49,20 @@ class OperatorProcessIT {
                             && m.getOrDefault("l2gw_bridgemappings{ready=\"false\"}", 0.0) == 1.0);
             assertEquals(0.0, after.get("l2gw_bridgemappings{ready=\"true\"}"));
             assertEquals(0.0, after.get("l2gw_reconcile_errors_total{kind=\"BridgeMapping\"}"));
+
+            // the L2Gateway side is wired too: a gateway naming a switch that does not exist is counted in a state
+            fixture.kube().client().resources(L2Gateway.class).resource(new L2Gateway("gw-missing-switch",
+                    new L2GatewaySpec("no-such-switch", "physnet1", null, null))).create();
+            Map<String, Double> gateways = Eventually.await("the L2Gateway reconciled and counted by state",
+                    fixture::metrics, m -> m.getOrDefault("l2gw_reconciles_total{kind=\"L2Gateway\"}", 0.0) >= 1
+                            && gatewaysCounted(m) == 1.0);
+            assertEquals(1.0, gatewaysCounted(gateways));
             assertEquals(0, fixture.lostLeadership());
         }
+    }
+
+    private static double gatewaysCounted(Map<String, Double> metrics) {
+        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith("l2gw_gateways{"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 }

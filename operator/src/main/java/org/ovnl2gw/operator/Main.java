@@ -20,6 +20,7 @@ import org.ovnl2gw.operator.ops.HealthCheck;
 import org.ovnl2gw.operator.ops.L2GatewayMetrics;
 import org.ovnl2gw.operator.ops.LeaderElectionSettings;
 import org.ovnl2gw.operator.ops.LeaderState;
+import org.ovnl2gw.operator.ops.LeaseRelease;
 import org.ovnl2gw.operator.ops.MetricSample;
 import org.ovnl2gw.operator.ops.OneLineLogFormat;
 import org.ovnl2gw.operator.ops.OperatorMetrics;
@@ -72,6 +73,7 @@ public final class Main {
         private final LeaderState leaderState;
         private final String leaseNamespace;
         private final L2GatewaySettings gatewaySettings;
+        private String leaseName;
         private final OperatorMetrics metrics = new OperatorMetrics();
         private final AtomicBoolean started = new AtomicBoolean();
         private final AtomicBoolean closing = new AtomicBoolean();
@@ -151,6 +153,7 @@ public final class Main {
                         .withSSABasedCreateUpdateMatchForDependentResources(false)
                         .withMetrics(new ReconcileMetrics(metrics));
                 if (options.leaderElection()) {
+                    leaseName = options.leaseName();
                     o.withLeaderElectionConfiguration(LeaderElectionSettings.configuration(
                             leaseNamespace, options.leaseName(), leaderState));
                 }
@@ -246,9 +249,13 @@ public final class Main {
                 return;
             }
             leaderState.stopping();
+            boolean wasLeading = leaderState.leading();
             try {
                 if (operator != null) {
                     operator.stop();
+                }
+                if (wasLeading && leaseName != null) {
+                    LeaseRelease.release(client, leaseNamespace, leaseName, leaderState.identity());
                 }
             } finally {
                 if (orphans != null) {

@@ -83,15 +83,20 @@ public final class LeaderState {
     private void stoppedLeading() {
         leading = false;
         if (stopping) {
-            LOG.info(() -> "decided: " + identity + " released the Lease on shutdown");
+            LOG.info(() -> "decided: " + identity + " stopped leading on shutdown");
             return;
         }
         LOG.warning(() -> "decided: " + identity + " lost the Lease, stopping so that it restarts as a standby");
         onLostLeadership.run();
     }
 
+    /** Called with null when the holder released the Lease; must not throw, or the elector's loop dies. */
     private void newLeader(String identity) {
         leader = identity;
+        if (identity == null || identity.isEmpty()) {
+            LOG.info("the Lease was released; no leader until a replica takes it");
+            return;
+        }
         LOG.info(() -> "leader is now " + identity + (identity.equals(this.identity) ? " (this replica)" : ""));
     }
 }

@@ -29,15 +29,17 @@ public final class OperatorFixture implements AutoCloseable {
     private final EmbeddedKubeApi kube;
     private final OvnCentral central;
     private final Main.RunningOperator operator;
+    private final List<String> args;
     private final AtomicInteger lostLeadership;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private OperatorFixture(Testbed testbed, EmbeddedKubeApi kube, OvnCentral central, Main.RunningOperator operator,
-                            AtomicInteger lostLeadership) {
+                            List<String> args, AtomicInteger lostLeadership) {
         this.testbed = testbed;
         this.kube = kube;
         this.central = central;
         this.operator = operator;
+        this.args = List.copyOf(args);
         this.lostLeadership = lostLeadership;
     }
 
@@ -59,7 +61,7 @@ public final class OperatorFixture implements AutoCloseable {
             AtomicInteger lost = new AtomicInteger();
             Main.RunningOperator operator = Main.RunningOperator.start(
                     OperatorOptions.parse(args.toArray(String[]::new)), Map.of(), lost::incrementAndGet);
-            return new OperatorFixture(testbed, kube, central, operator, lost);
+            return new OperatorFixture(testbed, kube, central, operator, args, lost);
         } catch (RuntimeException | Error e) {
             if (kube != null) {
                 kube.close();
@@ -67,6 +69,17 @@ public final class OperatorFixture implements AutoCloseable {
             testbed.close();
             throw e;
         }
+    }
+
+    /**
+     * A second replica of the operator with the same command line but another identity, as a Deployment with
+     * two replicas runs it. The caller closes it.
+     */
+    public Main.RunningOperator startReplica(String identity) {
+        List<String> replicaArgs = new ArrayList<>(args);
+        replicaArgs.set(replicaArgs.indexOf("--leader-election-identity") + 1, identity);
+        return Main.RunningOperator.start(OperatorOptions.parse(replicaArgs.toArray(String[]::new)), Map.of(),
+                lostLeadership::incrementAndGet);
     }
 
     public EmbeddedKubeApi kube() {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
- * reviews, merge patches) and hands everything else to the store unchanged.
+ * reviews, merge patches), turns the store's custom resources into server-side Tables when kubectl asks for them,
+ * and hands everything else to the store unchanged.
  */
 public final class KubeApiFront extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(KubeApiFront.class.getName());
@@ -27,6 +29,7 @@ public final class KubeApiFront extends Dispatcher {
     private final OpenApiStubs openApi = new OpenApiStubs();
     private final AccessReviews accessReviews = new AccessReviews();
     private final MergePatches mergePatches;
+    private final ServerSideTables tables;
     private final String version;
 
     /**
@@ -38,6 +41,7 @@ public final class KubeApiFront extends Dispatcher {
         this.afterEachRequest = afterEachRequest;
         this.discovery = new ApiDiscovery(this::storedCrds);
         this.mergePatches = new MergePatches(store);
+        this.tables = new ServerSideTables(this::storedCrds, Clock.systemUTC());
         this.version = Serialization.asJson(ServerVersion.EMBEDDED);
     }
 
@@ -61,11 +65,13 @@ public final class KubeApiFront extends Dispatcher {
     private MockResponse answer(RecordedRequest request) {
         String method = request.getMethod();
         String path = withoutQuery(request.getPath());
-        if (method.equals("GET") && !isWatch(request.getPath())) {
+        boolean plainGet = method.equals("GET") && !isWatch(request.getPath());
+        if (plainGet) {
             Optional<MockResponse> own = ownGet(path);
             if (own.isPresent()) {
                 return own.get();
             }
+            return tables.tabulate(request, path, explainedNotFound(store.dispatch(request), path));
         }
         Optional<MockResponse> review = accessReviews.answer(request, path);
         if (review.isPresent()) {

@@ -6,7 +6,10 @@
  * org.ovnl2gw.testbed.kube.KubeApiFront} sits in front of it and answers what kubectl and java-operator-sdk ask
  * before they touch objects: version, discovery built from the built-in kinds plus the CRDs stored in the mock,
  * openapi stubs, access reviews, and JSON merge patch done per RFC 7386 (the mock appends arrays and ignores
- * null). Everything else goes to the CRUD store unchanged. Not faithful: no schema validation, defaulting or
+ * null). When kubectl asks for a server-side Table of custom resources, the store's answer is turned into one
+ * from the CRD's printer columns ({@link org.ovnl2gw.testbed.kube.CustomResourceTable}, evaluated with the small
+ * {@link org.ovnl2gw.testbed.kube.JsonPath}); built-in kinds stay plain JSON, so kubectl prints its own NAME/AGE
+ * for them. Everything else goes to the CRUD store unchanged. Not faithful: no schema validation, defaulting or
  * pruning, set-based selectors ignored, no garbage collection, server-side apply only approximated
  * (see the shared notes on the embedded kube API).
  */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.ovnl2gw.operator.bridgemapping.BridgeMappingEventRecorder;
 import org.ovnl2gw.operator.bridgemapping.BridgeMappingReconciler;
 import org.ovnl2gw.operator.bridgemapping.SouthboundAgentReports;
 import org.ovnl2gw.operator.config.KubernetesConfigResolver;
@@ -81,6 +82,7 @@ public final class Main {
         private Operator operator;
         private L2GatewayReconciler gateways;
         private OrphanCollector orphans;
+        private BridgeMappingEventRecorder bridgeMappingEvents;
         private OpsHttpServer endpoints;
 
         private RunningOperator(KubernetesClient client, OvsdbNorthboundClient northbound,
@@ -158,8 +160,10 @@ public final class Main {
                             leaseNamespace, options.leaseName(), leaderState));
                 }
             });
+            bridgeMappingEvents = new BridgeMappingEventRecorder(client, leaseNamespace, Clock.systemUTC());
             BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
-                    new SouthboundAgentReports(agentReportsSession), Clock.systemUTC(), options.bridgeMappingResync());
+                    new SouthboundAgentReports(agentReportsSession), bridgeMappingEvents, Clock.systemUTC(),
+                    options.bridgeMappingResync());
             operator.register(bridgeMappings);
             gateways = new L2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
                     new L2GatewayMetrics(metrics), gatewaySettings);
@@ -263,6 +267,9 @@ public final class Main {
                 }
                 if (gateways != null) {
                     gateways.close();
+                }
+                if (bridgeMappingEvents != null) {
+                    bridgeMappingEvents.close();
                 }
                 if (endpoints != null) {
                     endpoints.close();

@@ -37,13 +37,16 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
     private static final String NODES = "nodes";
 
     private final SouthboundAgentReports reports;
+    private final BridgeMappingEventRecorder events;
     private final BridgeMappingStatusCalculator calculator = new BridgeMappingStatusCalculator();
     private final Clock clock;
     private final Duration resync;
     private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
 
-    public BridgeMappingReconciler(SouthboundAgentReports reports, Clock clock, Duration resync) {
+    public BridgeMappingReconciler(SouthboundAgentReports reports, BridgeMappingEventRecorder events, Clock clock,
+                                   Duration resync) {
         this.reports = reports;
+        this.events = events;
         this.clock = clock;
         this.resync = resync;
     }
@@ -60,6 +63,7 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         LOG.info(() -> "decided: BridgeMapping " + mapping.getMetadata().getName() + " Ready=" + ready.status()
                 + " (" + ready.reason() + ": " + ready.message() + "), " + computed.readyNodes() + "/"
                 + computed.selectedNodes() + " nodes ready -> patch status");
+        ReadyTransition.between(stored, computed).ifPresent(transition -> events.record(mapping, transition));
         mapping.setStatus(computed);
         return UpdateControl.patchStatus(mapping).rescheduleAfter(resync);
     }

@@ -66,6 +66,10 @@ class BridgeMappingStatusIT {
             assertEquals(2, ready.selectedNodes());
             assertEquals(2, ready.readyNodes());
             assertCondition(ready, ConditionTypes.READY, "True", "Applied");
+            List<String> events = Eventually.await("Events for both Ready transitions", () -> eventsAbout(fixture,
+                    "physnet1"), e -> e.contains("Warning NotAppliedOnAllNodes") && e.contains("Normal Applied"));
+            // gw2 going from UplinkMissing to Applied while gw1 stayed applied is one transition, one event
+            assertEquals(1, events.stream().filter(e -> e.equals("Normal Applied")).count(), events.toString());
 
             // a node joining the selection by a label change is seen without a resync
             fixture.kube().client().nodes().withName("hv1").edit(n -> {
@@ -102,6 +106,14 @@ class BridgeMappingStatusIT {
             assertEquals(0, status.selectedNodes());
             assertEquals(1L, status.observedGeneration());
         }
+    }
+
+    /** "type reason" of the Events about a BridgeMapping (the embedded API cannot filter by involvedObject). */
+    private static List<String> eventsAbout(OperatorFixture fixture, String name) {
+        return fixture.kube().client().v1().events().inNamespace("default").list().getItems().stream()
+                .filter(e -> "BridgeMapping".equals(e.getInvolvedObject().getKind())
+                        && name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getType() + " " + e.getReason()).toList();
     }
 
     private static void node(OperatorFixture fixture, String name, String role) {

@@ -105,6 +105,24 @@ public final class Testbed implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives {@code host} its transport configuration back after its ovs-vswitchd restarted: the dummy
+     * datapath forgets the tunnel endpoint addresses, routes and neighbour entries it was given at
+     * runtime, and the bridge would come back with another MAC address, which the other hosts' neighbour
+     * entries no longer match. Pins each transport bridge to the MAC it had ({@code other-config:hwaddr}),
+     * re-adds the addresses and routes, and repopulates every host's neighbour table.
+     */
+    public void restoreTransport(OvsHost host) {
+        for (TransportAddress a : transportAddresses) {
+            if (a.host() == host) {
+                host.vsctl("set", "Bridge", a.bridge(), "other-config:hwaddr=\"" + a.mac() + "\"");
+                host.appctl("netdev-dummy/ip4addr", a.bridge(), a.ip() + "/24");
+                host.appctl("ovs/route/add", a.ip() + "/24", a.bridge());
+            }
+        }
+        populateArp();
+    }
+
     @Override
     public void close() {
         List<OvsHost> all = new ArrayList<>(hosts.values());

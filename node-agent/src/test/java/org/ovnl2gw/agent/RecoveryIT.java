@@ -1,0 +1,83 @@
+package org.ovnl2gw.agent;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.agent.GatewayHarness.eventually;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ovnl2gw.agent.FrameProbe.Vif;
+import org.ovnl2gw.testbed.OvnCentral;
+import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.testbed.SeedTopology;
+import org.ovnl2gw.testbed.Testbed;
+import org.ovnl2gw.testbed.TrafficMatrix;
+
+/**
+ * The data path comes back by itself, with the same agent running throughout, after each of: ovs-vswitchd
+ * on the gateway restarts (every flow, the TLV map and the datapath are lost), someone deletes every flow
+ * on br-int, and the Southbound database restarts (after which a VLAN change must still reach the
+ * gateway, showing the agent resynchronised and monitors again). One topology serves all three cases.
+ */
+class RecoveryIT {
+    private Testbed testbed;
+    private Main.NodeAgent agent;
+
+    @BeforeEach
+    void start() {
+        testbed = Testbed.create("recover");
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+        testbed.close();
+    }
+
+    @Test
+    void trafficRecoversFromVswitchdRestartDeletedFlowsAndSouthboundRestart() throws Exception {
+        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
+        OvnCentral central = topology.central();
+        OvsHost gw = topology.gateway("hv_gw");
+        agent = GatewayHarness.startAgent(gw);
+        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
+        central.nbctl("--wait=hv", "sync");
+        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
+        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
+        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+
+        gw.restartVswitchd();
+        testbed.restoreTransport(gw);
+        eventually("traffic crosses the gateway after ovs-vswitchd restarted", () -> crossesBothWays(vif1, vif3));
+        assertMatrixPasses(topology, 0);
+
+        gw.ofctl("del-flows", "br-int");
+        eventually("traffic crosses the gateway after our flows were deleted", () -> crossesBothWays(vif1, vif3));
+        assertMatrixPasses(topology, 0);
+
+        central.restartSouthbound();
+        eventually("traffic crosses the gateway after the Southbound DB restarted", () -> crossesBothWays(vif1, vif3));
+        central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=100");
+        topology.setPhysicalHostVlan(100);
+        eventually("lp-gw has tag 100", () -> central.sbFind("Port_Binding", "tag", "logical_port=lp-gw")
+                .equals(List.of("100")));
+        central.nbctl("--wait=hv", "sync");
+        eventually("tagged traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+        assertMatrixPasses(topology, 100);
+    }
+
+    private static boolean crossesBothWays(Vif vif1, Vif vif3) {
+        return FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0803", vif1)
+                && FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0801", vif3);
+    }
+
+    private static void assertMatrixPasses(SeedTopology topology, int vlan) {
+        List<TrafficMatrix.CaseResult> results = new TrafficMatrix(topology).run(vlan);
+        System.out.print(TrafficMatrix.table(results));
+        assertTrue(TrafficMatrix.allPassed(results), TrafficMatrix.table(results));
+    }
+}

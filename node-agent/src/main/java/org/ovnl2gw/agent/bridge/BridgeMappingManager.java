@@ -54,10 +54,8 @@ public final class BridgeMappingManager {
         for (Entry entry : entries) {
             wantedBridges.add(entry.bridge());
             if (local.bridge(entry.bridge()).isEmpty()) {
-                Operation.Insert bridge = Operations.insert("Bridge").uuidName("b" + n++).set("name", entry.bridge())
-                        .set("external_ids", Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_BRIDGE_MAPPING));
-                ops.add(bridge);
-                ops.add(Operations.mutate("Open_vSwitch").whereAll().insert("bridges", Set.of(bridge.namedUuid())));
+                Map<String, String> ids = Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_BRIDGE_MAPPING);
+                ops.addAll(NewBridge.operations("b" + n++, entry.bridge(), Map.of(), Map.of(), ids));
                 LOG.info(() -> "desired bridge " + entry.bridge() + " for network " + entry.network()
                         + ", current none -> create");
             }

@@ -43,12 +43,9 @@ public final class LocalPortsManager {
             return CompletableFuture.completedFuture(false);
         }
         LOG.info(() -> "desired bridge " + name + ", current none -> create");
-        Operation.Insert bridge = Operations.insert("Bridge").uuidName("br")
-                .set("name", name).set("fail_mode", "secure")
-                .set("other_config", Map.of("disable-in-band", "true"))
-                .set("external_ids", Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_GATEWAY));
-        return ovs.transact("node-agent: create integration bridge " + name, List.of(bridge,
-                Operations.mutate("Open_vSwitch").whereAll().insert("bridges", Set.of(bridge.namedUuid()))))
+        return ovs.transact("node-agent: create integration bridge " + name, NewBridge.operations("br", name,
+                        Map.of("fail_mode", "secure"), Map.of("disable-in-band", "true"),
+                        Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_GATEWAY)))
                 .thenApply(r -> true);
     }
 

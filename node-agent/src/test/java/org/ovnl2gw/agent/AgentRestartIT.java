@@ -1,0 +1,113 @@
+package org.ovnl2gw.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.agent.GatewayHarness.eventually;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ovnl2gw.agent.FrameProbe.Vif;
+import org.ovnl2gw.testbed.OvnCentral;
+import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.testbed.SeedTopology;
+import org.ovnl2gw.testbed.Testbed;
+
+/**
+ * Restarting the agent leaves the data path alone: while it is down frames still cross, and the new agent
+ * adopts every flow and port (the same flows, none deleted and re-added, the same port rows). Then, with
+ * {@code --withdraw-on-exit}, stopping it decommissions the node: chassis rows removed, the port released,
+ * every port and flow of ours gone.
+ */
+class AgentRestartIT {
+    private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s, ");
+    private static final Pattern STATS = Pattern.compile("(duration=[0-9.]+s|n_packets=\\d+|n_bytes=\\d+"
+            + "|idle_age=\\d+|hard_age=\\d+), ");
+
+    private Testbed testbed;
+    private Main.NodeAgent agent;
+
+    @BeforeEach
+    void start() {
+        testbed = Testbed.create("restart");
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+        testbed.close();
+    }
+
+    @Test
+    void restartAdoptsEverythingAndWithdrawOnExitRemovesEverything() throws Exception {
+        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
+        OvnCentral central = topology.central();
+        OvsHost gw = topology.gateway("hv_gw");
+        agent = GatewayHarness.startAgent(gw);
+        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
+        central.nbctl("--wait=hv", "sync");
+        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
+        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
+        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+
+        Map<String, Double> flowsBefore = flowAges(gw);
+        List<String> portsBefore = portRows(gw);
+        agent.close();
+        agent = null;
+        eventually("traffic crosses while no agent runs", () -> crossesBothWays(vif1, vif3));
+
+        agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
+        Main.NodeAgent restarted = agent;
+        eventually("the new agent serves lp-gw", () -> !restarted.gateway().lastPlan().servedPorts().isEmpty());
+        central.nbctl("--wait=hv", "sync"); // the new agent reports nb_cfg only after a complete pass
+        eventually("traffic crosses after the restart", () -> crossesBothWays(vif1, vif3));
+
+        Map<String, Double> flowsAfter = flowAges(gw);
+        assertEquals(flowsBefore.keySet(), flowsAfter.keySet(), "the same flows of ours before and after");
+        flowsBefore.forEach((flow, age) -> assertTrue(flowsAfter.get(flow) >= age,
+                "flow kept, not re-added (age " + age + "s before, " + flowsAfter.get(flow) + "s after): " + flow));
+        assertEquals(portsBefore, portRows(gw), "the same port rows of ours before and after");
+        assertEquals(List.of("true"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
+
+        agent.close();
+        agent = null;
+        assertEquals(List.of(), central.sbFind("Chassis", "name", "name=hv_gw"), "Chassis withdrawn");
+        assertEquals(List.of(), central.sbFind("Chassis_Private", "name", "name=hv_gw"), "Chassis_Private withdrawn");
+        assertEquals(List.of(), central.sbFind("Port_Binding", "chassis", "logical_port=lp-gw"), "lp-gw released");
+        assertEquals(List.of("false"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
+        assertEquals(List.of(), GatewayHarness.ourPorts(gw), "ports of ours left on the gateway");
+        assertEquals(List.of(), GatewayHarness.ourFlows(gw), "flows of ours left on the gateway");
+        assertFalse(crossesBothWays(vif1, vif3), "nothing crosses a withdrawn gateway");
+    }
+
+    private static boolean crossesBothWays(Vif vif1, Vif vif3) {
+        return FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0803", vif1)
+                && FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0801", vif3);
+    }
+
+    /** Our flows, each without its statistics, with how long it has been installed. */
+    private static Map<String, Double> flowAges(OvsHost gw) {
+        Map<String, Double> ages = new LinkedHashMap<>();
+        for (String line : GatewayHarness.ourFlowsWithStats(gw)) {
+            Matcher m = DURATION.matcher(line);
+            assertTrue(m.find(), "a duration in " + line);
+            ages.put(STATS.matcher(line).replaceAll(""), Double.parseDouble(m.group(1)));
+        }
+        return ages;
+    }
+
+    /** Row UUID and name of every port of ours: a port deleted and re-created would get a new UUID. */
+    private static List<String> portRows(OvsHost gw) {
+        return GatewayHarness.lines(gw.vsctl("--bare", "--columns=_uuid,name", "find", "Port",
+                "external_ids:ovn-l2gw-owner=node-agent")).stream().sorted().toList();
+    }
+}

@@ -28,6 +28,7 @@ import org.ovnl2gw.operator.ops.OperatorMetrics;
 import org.ovnl2gw.operator.ops.OpsHttpServer;
 import org.ovnl2gw.operator.ops.Readiness;
 import org.ovnl2gw.operator.ops.ReconcileMetrics;
+import org.ovnl2gw.operator.ops.ShutdownLogManager;
 import org.ovnl2gw.operator.ovn.OvsdbNorthboundClient;
 import org.ovnl2gw.operator.ovn.OvsdbSouthboundClient;
 import org.ovnl2gw.ovsdb.ClientOptions;
@@ -38,6 +39,12 @@ import org.ovnl2gw.ovsdb.OvsdbSession;
 
 /** The operator process: parses the command line and wires the parts together; no logic of its own. */
 public final class Main {
+    static {
+        // Before the first Logger below fixes the JDK's manager for good. Only the class literal is used:
+        // calling into ShutdownLogManager would initialize LogManager before the property is set.
+        System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     private Main() {
@@ -61,7 +68,10 @@ public final class Main {
         // thread is the one telling us we lost the Lease.
         RunningOperator running = RunningOperator.start(options, System.getenv(),
                 () -> new Thread(() -> System.exit(1), "lost-lease-exit").start());
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "operator-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            ShutdownLogManager.finish();
+        }, "operator-shutdown"));
         running.awaitClosed();
     }
 

@@ -67,7 +67,7 @@ final class GatewayHarness {
         return flowLines(host.ofctl("dump-flows", "br-int", OUR_COOKIE));
     }
 
-    private static List<String> flowLines(String dump) {
+    static List<String> flowLines(String dump) {
         return lines(dump).stream().filter(l -> !l.startsWith("OFPST_FLOW") && !l.startsWith("NXST_FLOW")).toList();
     }
 

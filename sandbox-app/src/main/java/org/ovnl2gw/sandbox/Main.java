@@ -6,6 +6,8 @@ import java.util.logging.Logger;
 
 /** Wiring only: options, the sandbox, the ready line, and stopping everything on Ctrl-C or SIGTERM. */
 public final class Main {
+    private static final Logger QUIET = Logger.getLogger("io.fabric8");
+
     private Main() {
     }
 
@@ -22,6 +24,7 @@ public final class Main {
             System.out.print(SandboxOptions.USAGE);
             return;
         }
+        QUIET.setLevel(Level.SEVERE); // fabric8 warns about v1alpha1 on every client
         Logger.getLogger("").setLevel(Level.WARNING);
         Sandbox sandbox = new Sandbox(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -35,9 +38,11 @@ public final class Main {
         try {
             sandbox.start();
         } catch (SandboxException e) {
+            sandbox.printLogTails(System.err);
             System.err.println("sandbox: " + e.getMessage());
             System.exit(1);
         } catch (Exception e) {
+            sandbox.printLogTails(System.err);
             System.err.println("sandbox: failed: " + e);
             System.exit(1);
         }

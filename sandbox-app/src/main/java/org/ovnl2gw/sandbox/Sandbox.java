@@ -220,6 +220,19 @@ final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The last lines of every child's log: printed when the sandbox fails, before its directory goes. */
+    void printLogTails(PrintStream err) {
+        for (ChildProcess child : children) {
+            try {
+                List<String> lines = Files.readAllLines(child.log());
+                err.println("---- last lines of " + child.name() + " (" + child.log().getFileName() + ") ----");
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(err::println);
+            } catch (IOException e) {
+                err.println("---- " + child.name() + ": no log (" + e.getMessage() + ")");
+            }
+        }
+    }
+
     /** What to type next, printed after the ready line. */
     String nextSteps() {
         StringBuilder s = new StringBuilder();

@@ -1,0 +1,159 @@
+package org.ovnl2gw.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ovnl2gw.testbed.HostEnv;
+import org.ovnl2gw.testbed.PcapFile;
+
+/**
+ * Drives the sandbox as a new user would: run the jar, wait for the ready line, use kubectl against its
+ * kubeconfig, delete the L2Gateway with kubectl, then stop it with SIGTERM and check nothing is left.
+ */
+class SandboxIT {
+    private static final Pattern READY = Pattern.compile("^sandbox ready: kubeconfig=(.+)$");
+    private static final Pattern KILL_HINT = Pattern.compile("^\\s+kill (\\d+)\\s+# (.+)$");
+
+    private Process sandbox;
+    private final List<String> output = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (sandbox != null && sandbox.isAlive()) {
+            sandbox.destroy();
+            if (!sandbox.waitFor(60, TimeUnit.SECONDS)) {
+                sandbox.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void readyThenKubectlThenDeleteThenNothingLeftBehind() throws Exception {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "sbxit");
+        Files.delete(dir);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        sandbox = new ProcessBuilder(java, "-jar", repo.resolve("sandbox-app/target/sandbox.jar").toString(),
+                "--repo", repo.toString(), "--dir", dir.toString(), "--kube-port", freePort(),
+                "--metrics-port", freePort(), "--health-port", freePort())
+                .redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        Path kubeconfig = null;
+        List<Long> childPids = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 240_000;
+        String line;
+        while ((line = lines.readLine()) != null && System.currentTimeMillis() < deadline) {
+            output.add(line);
+            System.out.println("sandbox| " + line);
+            Matcher ready = READY.matcher(line);
+            if (ready.matches()) {
+                kubeconfig = Path.of(ready.group(1));
+            }
+            Matcher kill = KILL_HINT.matcher(line);
+            if (kill.matches()) {
+                childPids.add(Long.parseLong(kill.group(1)));
+            }
+            if (kubeconfig != null && line.startsWith("Ctrl-C")) {
+                break;
+            }
+        }
+        assertTrue(kubeconfig != null, "the sandbox printed its ready line:\n" + String.join("\n", output));
+        assertTrue(output.stream().anyMatch(l -> l.contains("traffic: ") && l.contains("cases as expected")));
+        assertTrue(output.stream().noneMatch(l -> l.strip().startsWith("FAIL")), "every traffic case as expected");
+        assertEquals(2, childPids.size(), "the agents' pids are printed for the failover hint");
+
+        assertEquals("True", kubectl(kubeconfig, "get", "l2gw", "tenant1-physnet1", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"));
+        assertEquals("True", kubectl(kubeconfig, "get", "bm", "physnet1", "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"));
+        String table = kubectl(kubeconfig, "get", "l2gw");
+        assertTrue(table.contains("tenant1-physnet1") && table.contains("True"), table);
+
+        // traffic crosses now: a broadcast from vif1 reaches vif3 behind the gateway
+        assertTrue(broadcastReachesPhysicalHost(dir), "broadcast from vif1 reaches vif3");
+        kubectl(kubeconfig, "delete", "l2gw", "tenant1-physnet1");
+        HostEnv nb = new HostEnv(dir.resolve("ovs/ovn-nb"));
+        long until = System.currentTimeMillis() + 60_000;
+        while (!nb.run("ovn-nbctl", "--db=unix:" + dir.resolve("ovs/ovn-nb/ovn-nb.sock"), "--bare", "--columns=name",
+                "find", "Logical_Switch_Port", "type=l2gateway").isBlank() && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertEquals("", nb.run("ovn-nbctl", "--db=unix:" + dir.resolve("ovs/ovn-nb/ovn-nb.sock"), "--bare",
+                "--columns=name", "find", "Logical_Switch_Port", "type=l2gateway").strip(), "the port is removed");
+        assertFalse(broadcastReachesPhysicalHost(dir), "no traffic crosses once the L2Gateway is deleted");
+
+        sandbox.destroy(); // SIGTERM, as Ctrl-C would
+        assertTrue(sandbox.waitFor(90, TimeUnit.SECONDS), "the sandbox stops on SIGTERM");
+        String rest = new String(sandbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(rest.contains("nothing left behind"), rest);
+        assertFalse(Files.exists(dir), "its directory is removed");
+        for (long pid : childPids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "child " + pid + " stopped");
+        }
+        assertEquals(List.of(), processesMentioning(dir.toString()), "no daemon of the sandbox is left running");
+    }
+
+    private static boolean broadcastReachesPhysicalHost(Path dir) throws InterruptedException {
+        Path pcap = dir.resolve("ovs/hv3/vif3-tx.pcap");
+        int before = PcapFile.frames(pcap).size();
+        new HostEnv(dir.resolve("ovs/hv1")).run("ovs-appctl", "netdev-dummy/receive", "vif1",
+                "ffffffffffff" + "f00000000001" + "0777");
+        long until = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < until) {
+            if (PcapFile.frames(pcap).size() > before) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static String kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + out);
+        return out.strip();
+    }
+
+    private static List<String> processesMentioning(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.contains(text)) {
+                        found.add(proc.getFileName() + ": " + cmdline);
+                    }
+                } catch (IOException e) {
+                    // the process went away meanwhile
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+}

@@ -191,7 +191,6 @@ public final class GatewayAgent implements AutoCloseable {
         lastPlan = plan;
         Map<String, String> current = new LinkedHashMap<>();
         plan.problems().forEach(p -> current.put(p.logicalPort() + "/" + p.message(), p.message()));
-        problems.report(current);
 
         LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
@@ -199,9 +198,13 @@ public final class GatewayAgent implements AutoCloseable {
         try {
             flows.sync(desired);
         } catch (FlowManager.FlowSyncException e) {
-            problems.report(Map.of("openflow", e.getMessage()));
+            // one report per pass with every problem in it: reporting the plan's problems and the switch's
+            // separately would mark each "resolved" by the other and defeat the rate limit
+            current.put("openflow", e.getMessage());
+            problems.report(current);
             return;
         }
+        problems.report(current);
         boolean complete = !portResult.changedSomething() && plan.servedPorts().stream()
                 .allMatch(p -> ofports.containsKey(p.integrationPatch()))
                 && plan.tunnels().stream().allMatch(t -> ofports.containsKey(t.portName()));

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies an update2 "modify" diff to a row (ovsdb-server(7), "update2 notification"): a scalar column
- * takes the new value; a set column toggles each listed element (symmetric difference); a map column
- * removes a key whose listed value equals the old one, and otherwise adds or replaces the key.
+ * Applies an update2 "modify" diff to a row (ovsdb-server(7), "update2 notification"): a scalar column,
+ * and an optional column (a set of at most one element: ovsdb-server sends the new value, not a
+ * difference, as seen on OVS 3.1 for Port_Binding chassis, up and tag), takes the new value; a set column
+ * toggles each listed element (symmetric difference); a map column removes a key whose listed value equals
+ * the old one, and otherwise adds or replaces the key.
  */
 final class RowDiff {
     private RowDiff() {
@@ -20,7 +22,7 @@ final class RowDiff {
         diff.values().forEach((column, change) -> {
             ColumnType type = table.column(column).type();
             Object before = values.get(column);
-            if (type.isScalar()) {
+            if (type.isScalar() || (!type.isMap() && type.max() == 1)) {
                 values.put(column, change);
             } else if (type.isMap()) {
                 Map<Object, Object> m = new LinkedHashMap<>(before == null ? Map.of() : (Map<?, ?>) before);

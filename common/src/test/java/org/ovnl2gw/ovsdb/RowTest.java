@@ -52,13 +52,15 @@ class RowTest {
     @Test
     void modifyDiffsToggleSetElementsAndReplaceOrRemoveMapKeys() {
         Row old = lsp("name", "a", "addresses", Set.of("x", "y"), "options", Map.of("k1", "v1", "k2", "v2"),
-                "tag_request", Set.of(5L));
+                "tag_request", Set.of(5L), "up", Set.of(true));
         Row diff = lsp("name", "b", "addresses", Set.of("y", "z"), "options", Map.of("k1", "v1", "k2", "new", "k3", "v3"),
-                "tag_request", Set.of(5L, 6L));
+                "tag_request", Set.of(6L), "up", Set.of());
         Row now = new RowUpdate("Logical_Switch_Port", U, RowUpdate.Kind.MODIFY, diff).applyTo(old);
         assertEquals("b", now.getString("name"));
         assertEquals(Set.of("x", "z"), now.getStringSet("addresses"));
         assertEquals(Map.of("k2", "new", "k3", "v3"), now.getStringMap("options"));
+        // optional (0..1) columns carry the new value, not a difference: 5 -> 6, and true -> cleared
         assertEquals(Optional.of(6L), now.getOptionalLong("tag_request"));
+        assertEquals(Optional.empty(), now.getOptionalBoolean("up"));
     }
 }

@@ -31,7 +31,7 @@ final class Sandbox implements AutoCloseable {
     static final List<String> GATEWAYS = List.of("worker-1", "worker-2");
     static final String PHYSICAL_BRIDGE = "br-physnet1";
     static final String GATEWAY_LABEL = "l2gw.ovn.org/gateway";
-    private static final int STEPS = 8;
+    private static final int STEPS = 7;
 
     private final SandboxOptions options;
     private final PrintStream out;

@@ -79,6 +79,8 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
 
     @Override
     public UpdateControl<L2Gateway> reconcile(L2Gateway gateway, Context<L2Gateway> context) {
+        LOG.fine(() -> "reconciling " + gateway.getMetadata().getName() + " at version "
+                + gateway.getMetadata().getResourceVersion());
         List<L2Gateway> all = context.getPrimaryCache().list().toList();
         GatewayOutcome outcome = programmer.program(gateway, all);
         L2GatewayStatus old = gateway.getStatus() == null ? L2GatewayStatus.EMPTY : gateway.getStatus();

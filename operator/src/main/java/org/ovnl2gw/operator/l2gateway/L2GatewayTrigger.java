@@ -35,16 +35,23 @@ final class L2GatewayTrigger implements OvnChangeListener {
             return; // not started yet: the informer's initial list reconciles everything anyway
         }
         try {
+            LOG.fine(() -> "OVN change: reconcile " + name);
             source.propagateEvent(new ResourceID(name));
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "could not trigger a reconcile of " + name, e);
+            LOG.log(Level.WARNING, "could not trigger a reconcile of " + name, e);
         }
     }
 
     void matching(Predicate<L2Gateway> which) {
         IndexedResourceCache<L2Gateway> cache = primaries;
-        if (cache != null) {
+        if (cache == null) {
+            return;
+        }
+        try {
             cache.list().filter(which).forEach(g -> resource(g.getMetadata().getName()));
+        } catch (RuntimeException e) {
+            // the primary informer is not started yet; its initial list reconciles everything anyway
+            LOG.log(Level.FINE, "primary cache not ready", e);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 
@@ -12,14 +14,18 @@ import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
  * Conflicts between L2Gateways, which no API server can see: the same switch bridged twice onto one network and
  * VLAN ({@link #DUPLICATE_BRIDGE}), or one network and VLAN bridged from two switches, which would loop two
  * broadcast domains together ({@link #NETWORK_VLAN_IN_USE}). The older resource keeps the network (creation
- * time, then name); the newer one is refused. Only valid specs of resources not being deleted count. Pure.
+ * time, then the one already accepted, then name); the newer one is refused. Only valid specs of resources not being deleted count. Pure.
  */
 public final class SpecConflicts {
     public static final String DUPLICATE_BRIDGE = "DuplicateBridge";
     public static final String NETWORK_VLAN_IN_USE = "NetworkVlanInUse";
 
+    // Creation time first. Within one second (the timestamps' precision), or where an API server leaves the
+    // timestamp out (the embedded one does), the resource already accepted keeps the network: a newcomer must
+    // never take a working bridge away just because its name sorts first. Then the name.
     private static final Comparator<L2Gateway> AGE = Comparator
             .comparing((L2Gateway g) -> created(g).orElse(Instant.MAX))
+            .thenComparing(g -> accepted(g) ? 0 : 1)
             .thenComparing(g -> g.getMetadata().getName());
 
     private SpecConflicts() {
@@ -63,6 +69,10 @@ public final class SpecConflicts {
         return new Conflict(NETWORK_VLAN_IN_USE, "L2Gateway " + older.getMetadata().getName() + " already bridges "
                 + where + " from logical switch " + older.getSpec().logicalSwitch()
                 + "; bridging it from a second switch would join two broadcast domains");
+    }
+
+    private static boolean accepted(L2Gateway g) {
+        return g.getStatus() != null && Conditions.isTrue(g.getStatus().conditions(), ConditionTypes.ACCEPTED);
     }
 
     private static Optional<Instant> created(L2Gateway g) {

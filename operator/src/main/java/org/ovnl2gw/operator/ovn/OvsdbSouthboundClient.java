@@ -117,8 +117,19 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
         return bindingRow(logicalPort).map(this::toBinding);
     }
 
+    /**
+     * Read from the server, not the cache: the cache's copy of the optional {@code chassis}/{@code up} columns
+     * was seen to go wrong after update2 diffs (reported to the OVSDB client's owner), and these two columns
+     * are exactly what Bound is judged on. One small select per reconcile.
+     */
     private Optional<Row> bindingRow(String logicalPort) {
-        return session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).stream().findFirst();
+        if (session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Operation> select = List.of(Operations.select(PORT_BINDING)
+                .where(Condition.equalTo("logical_port", logicalPort)).columns("logical_port", "chassis", "up"));
+        return OvsdbTransactions.run(session, "operator: read binding of " + logicalPort, select, timeout)
+                .rows(0).stream().findFirst();
     }
 
     private PortBindingState toBinding(Row row) {
@@ -141,7 +152,10 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
             return ApplyResult.NOOP;
         }
         String from = toBinding(binding).chassisName().orElse("none");
-        Operation update = Operations.update(PORT_BINDING).where(Condition.uuidEquals(binding.uuid()))
+        // only if not bound there yet: the chosen agent may have claimed it (up=true) after our cache last saw it,
+        // and clearing its up flag then would leave the port down
+        Operation update = Operations.update(PORT_BINDING).where(Condition.uuidEquals(binding.uuid()),
+                        Condition.notEqualTo("chassis", Set.of(chassis.uuid())))
                 .set("chassis", Set.of(chassis.uuid())).set("up", Set.of(false));
         OvsdbTransactions.run(session, "operator: bind l2gateway port " + logicalPort + " to " + chassisName,
                 List.of(update), timeout);

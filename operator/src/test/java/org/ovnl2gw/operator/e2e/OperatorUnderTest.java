@@ -1,0 +1,71 @@
+package org.ovnl2gw.operator.e2e;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import org.ovnl2gw.operator.l2gateway.L2GatewayEvents;
+import org.ovnl2gw.operator.l2gateway.L2GatewayReconciler;
+import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
+import org.ovnl2gw.operator.l2gateway.OrphanCollector;
+import org.ovnl2gw.operator.ovn.OvsdbNorthboundClient;
+import org.ovnl2gw.operator.ovn.OvsdbSouthboundClient;
+import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
+
+/**
+ * The L2Gateway side of the operator, wired as Main wires it (JOSDK without server-side apply, the reconciler
+ * registered through {@link L2GatewayReconciler#registerWith}, the orphan collector started), against an
+ * embedded Kubernetes API and real NB/SB databases. Closing it is an operator crash or shutdown: OVN keeps
+ * what was written.
+ */
+final class OperatorUnderTest implements AutoCloseable {
+    final KubernetesClient client;
+    final OvsdbNorthboundClient nb;
+    final OvsdbSouthboundClient sb;
+    final L2GatewayReconciler reconciler;
+    final OrphanCollector orphans;
+    final Operator operator;
+
+    private OperatorUnderTest(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings,
+                              L2GatewayEvents events) throws InterruptedException {
+        client = new KubernetesClientBuilder().withConfig(api.clientConfig()).build();
+        nb = OvsdbNorthboundClient.connect(nbRemote, settings.transactTimeout());
+        sb = OvsdbSouthboundClient.connect(sbRemote, settings.transactTimeout());
+        if (!nb.awaitConnected(Duration.ofSeconds(20)) || !sb.awaitConnected(Duration.ofSeconds(20))) {
+            throw new IllegalStateException("operator could not connect to NB/SB");
+        }
+        reconciler = new L2GatewayReconciler(client, nb, sb, Clock.systemUTC(), events, settings);
+        operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false)
+                .withConcurrentReconciliationThreads(20));
+        L2GatewayReconciler.registerWith(operator, reconciler);
+        operator.start();
+        orphans = new OrphanCollector(client, nb, settings);
+        orphans.start();
+    }
+
+    static OperatorUnderTest start(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings)
+            throws InterruptedException {
+        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, L2GatewayEvents.NONE);
+    }
+
+    static OperatorUnderTest start(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings,
+                                   L2GatewayEvents events) throws InterruptedException {
+        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, events);
+    }
+
+    @Override
+    public void close() {
+        orphans.close();
+        try {
+            operator.stop();
+        } catch (RuntimeException e) {
+            // already stopping; the rest must still be released
+        }
+        reconciler.close();
+        nb.close();
+        sb.close();
+        client.close();
+    }
+}

@@ -98,7 +98,7 @@ class SandboxIT {
                 "--columns=name", "find", "Logical_Switch_Port", "type=l2gateway").strip(), "the port is removed");
         assertFalse(broadcastReachesPhysicalHost(dir), "no traffic crosses once the L2Gateway is deleted");
 
-        sandbox.destroy(); // SIGTERM, as Ctrl-C would
+        sandbox.toHandle().destroy(); // SIGTERM, as Ctrl-C would (Process.destroy would close our pipe)
         assertTrue(sandbox.waitFor(90, TimeUnit.SECONDS), "the sandbox stops on SIGTERM");
         String rest = new String(sandbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(rest.contains("nothing left behind"), rest);

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class ConditionTypes {
 
-    /** L2Gateway: the spec is valid and what it names (the logical switch) exists. */
+    /** L2Gateway: the spec is valid and what it names (the logical switch) exists. BridgeMapping: the spec is valid. */
     public static final String ACCEPTED = "Accepted";
     /** L2Gateway: the Northbound l2gateway Logical_Switch_Port is as the spec wants it. */
     public static final String PROGRAMMED = "Programmed";
@@ -20,7 +20,7 @@ public final class ConditionTypes {
     /** Every condition type an L2Gateway status carries, in display order. */
     public static final List<String> L2GATEWAY = List.of(ACCEPTED, PROGRAMMED, BOUND, READY);
     /** Every condition type a BridgeMapping status carries. */
-    public static final List<String> BRIDGE_MAPPING = List.of(READY);
+    public static final List<String> BRIDGE_MAPPING = List.of(ACCEPTED, READY);
 
     private ConditionTypes() {
     }

@@ -83,6 +83,6 @@ class ConditionsTest {
     @Test
     void everyKindOwnsAReadyCondition() {
         assertEquals(List.of("Accepted", "Programmed", "Bound", "Ready"), ConditionTypes.L2GATEWAY);
-        assertEquals(List.of("Ready"), ConditionTypes.BRIDGE_MAPPING);
+        assertEquals(List.of("Accepted", "Ready"), ConditionTypes.BRIDGE_MAPPING);
     }
 }

@@ -33,6 +33,8 @@ final class GatewayProgrammer {
     private final SouthboundClient sb;
     private final GatewayChooser chooser;
     private final ChassisHealth health;
+    /** The last move per gateway, kept in the Bound message while the port stays where it moved to. */
+    private final java.util.Map<String, GatewayOutcome.Failover> lastMoves = new java.util.concurrent.ConcurrentHashMap<>();
 
     GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health) {
         this.nb = nb;
@@ -109,13 +111,19 @@ final class GatewayProgrammer {
         sb.bindPort(portName, chosen.name());
         Verdict programmed = Verdict.ok("Programmed", "port " + portName + " on switch " + spec.logicalSwitch()
                 + " bound to chassis " + chosen.name());
-        String moved = failover.map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
+        failover.ifPresent(f -> lastMoves.put(name, f));
+        String moved = Optional.ofNullable(lastMoves.get(name)).filter(f -> f.toNode().equals(chosen.nodeName()))
+                .map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
         Verdict bound = binding.get().claimedBy(chosen.name())
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
                 : Verdict.fail("WaitingForClaim", "waiting for the node agent on " + chosen.nodeName()
                         + " to claim port " + portName + moved);
         return new GatewayOutcome(accepted, programmed, bound, chosen.nodeName(), portName, failover);
+    }
+
+    void forget(String name) {
+        lastMoves.remove(name);
     }
 
     private static String nodeOf(List<ChassisInfo> chassis, String chassisName) {

@@ -102,6 +102,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         String name = gateway.getMetadata().getName();
         nb.deleteGatewayPort(name);
         announcer.forget(name);
+        programmer.forget(name);
         L2GatewaySpec last = lastSpecs.remove(name);
         trigger.matching(g -> !g.getMetadata().getName().equals(name)
                 && (SpecConflicts.overlap(g.getSpec(), gateway.getSpec()) || SpecConflicts.overlap(g.getSpec(), last)));

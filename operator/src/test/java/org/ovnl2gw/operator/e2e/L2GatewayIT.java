@@ -43,14 +43,8 @@ class L2GatewayIT {
             .withFailoverTimeout(Duration.ofSeconds(3))
             .withOrphanGracePeriod(Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-    private static final java.util.logging.Logger DECISIONS = java.util.logging.Logger.getLogger("org.ovnl2gw.operator.l2gateway");
-
     @BeforeAll
     static void start() throws Exception {
-        DECISIONS.setLevel(java.util.logging.Level.FINE);
-        java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
-        handler.setLevel(java.util.logging.Level.FINE);
-        DECISIONS.addHandler(handler);
         testbed = Testbed.create("l2gwit");
         try {
             SeedTopology topology = SeedTopology.build(testbed, List.of("gw1"), true);

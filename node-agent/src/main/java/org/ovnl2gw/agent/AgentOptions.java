@@ -3,6 +3,8 @@ package org.ovnl2gw.agent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.SslFiles;
 
 /**
  * The agent's command line. Names match ovn-controller's settings so scripts and manifests read the same:
@@ -11,7 +13,7 @@ import java.util.Optional;
 public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridge, Optional<String> chassisName,
                            Optional<String> ovnSbDb, Optional<String> encapIp, Optional<String> bridgeMappings,
                            Optional<String> kubeconfig, Optional<String> nodeName, boolean withdrawOnExit,
-                           Duration heartbeatInterval, boolean help) {
+                           Duration heartbeatInterval, Optional<SslFiles> ssl, boolean help) {
 
     public static final String USAGE = """
             usage: node-agent [options]
@@ -30,6 +32,9 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                                           without any, the agent runs standalone
               --node-name NAME            this node's Kubernetes name (default: NODE_NAME, else the chassis name)
               --heartbeat-interval SECS   how often the chassis heartbeat advances (default 2)
+              --ssl-key FILE              private key (PKCS#8 PEM) for ssl: Southbound remotes
+              --ssl-cert FILE             certificate (PEM) for ssl: remotes
+              --ssl-ca FILE               CA certificate (PEM) the database's certificate must chain to
               --withdraw-on-exit          on exit, release ports and remove our chassis, ports and flows
                                           (decommissioning a node); by default everything stays so a
                                           restart does not disturb traffic
@@ -49,6 +54,9 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         boolean withdraw = false;
         boolean help = false;
         Duration heartbeat = Duration.ofSeconds(2);
+        String sslKey = null;
+        String sslCert = null;
+        String sslCa = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -63,14 +71,29 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--node-name" -> nodeName = value(args, ++i, arg);
                 case "--heartbeat-interval" -> heartbeat = Duration.ofMillis(
                         (long) (1000 * parsePositive(value(args, ++i, arg), arg)));
+                case "--ssl-key" -> sslKey = value(args, ++i, arg);
+                case "--ssl-cert" -> sslCert = value(args, ++i, arg);
+                case "--ssl-ca" -> sslCa = value(args, ++i, arg);
                 case "--withdraw-on-exit" -> withdraw = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
         }
+        Optional<SslFiles> ssl = Optional.empty();
+        if (sslKey != null || sslCert != null || sslCa != null) {
+            if (sslKey == null || sslCert == null || sslCa == null) {
+                throw new IllegalArgumentException("--ssl-key, --ssl-cert and --ssl-ca go together");
+            }
+            ssl = Optional.of(new SslFiles(Path.of(sslKey), Path.of(sslCert), Path.of(sslCa)));
+        }
         return new AgentOptions(ovsDb, rundir, bridge, Optional.ofNullable(chassis), Optional.ofNullable(sb),
                 Optional.ofNullable(encap), Optional.ofNullable(mappings), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(nodeName), withdraw, heartbeat, help);
+                Optional.ofNullable(nodeName), withdraw, heartbeat, ssl, help);
+    }
+
+    /** Connection settings for the OVSDB sessions: the key files of ssl: remotes, when given. */
+    public ClientOptions ovsdbClientOptions() {
+        return ssl.map(ClientOptions.defaults()::withSsl).orElse(ClientOptions.defaults());
     }
 
     private static String value(String[] args, int i, String option) {

@@ -241,6 +241,7 @@ public final class GatewayAgent implements AutoCloseable {
         }
         sbRemote = remote;
         sb = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Southbound")
+                .clientOptions(options.ovsdbClientOptions())
                 .monitor(SouthboundReader.monitorSpec())
                 .cacheListener(changes())
                 .connectionListener(reconnects())

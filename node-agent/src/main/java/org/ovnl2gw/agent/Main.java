@@ -54,6 +54,7 @@ public final class Main {
 
         public static NodeAgent start(AgentOptions options) {
             OvsdbSession ovs = OvsdbSession.builder(OvsdbRemote.parse(options.ovsDb()), "Open_vSwitch")
+                    .clientOptions(options.ovsdbClientOptions())
                     .monitor(LocalOvsMonitor.spec())
                     .start();
             GatewayAgent gateway = new GatewayAgent(options, ovs).start();

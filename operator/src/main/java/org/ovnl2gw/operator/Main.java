@@ -129,18 +129,12 @@ public final class Main {
                     defaults.pendingResync(), defaults.readyResync(), options.orphanGrace(), defaults.orphanInterval(),
                     defaults.transactTimeout(), namespace);
 
-            if (options.ovnNbDb().usesSsl() || options.ovnSbDb().usesSsl()) {
-                // The ovn clients open their own sessions from a remote string and cannot take key files yet.
-                client.close();
-                throw new IllegalArgumentException("ssl: remotes are not supported yet by the L2Gateway OVN "
-                        + "clients; use tcp: or unix:");
-            }
-            OvsdbNorthboundClient northbound = OvsdbNorthboundClient.connect(options.ovnNbDb().toString(),
-                    gatewaySettings.transactTimeout());
-            OvsdbSouthboundClient southbound = OvsdbSouthboundClient.connect(options.ovnSbDb().toString(),
-                    gatewaySettings.transactTimeout());
             ClientOptions ovsdbOptions = options.ssl().map(ClientOptions.defaults()::withSsl)
                     .orElse(ClientOptions.defaults());
+            OvsdbNorthboundClient northbound = OvsdbNorthboundClient.connect(options.ovnNbDb().toString(),
+                    gatewaySettings.transactTimeout(), ovsdbOptions);
+            OvsdbSouthboundClient southbound = OvsdbSouthboundClient.connect(options.ovnSbDb().toString(),
+                    gatewaySettings.transactTimeout(), ovsdbOptions);
             OvsdbSession agentReports = session(options.ovnSbDb(), "OVN_Southbound",
                     SouthboundAgentReports.monitor(MonitorSpec.builder()), ovsdbOptions);
             RunningOperator running = new RunningOperator(client, northbound, southbound, agentReports, leaderState,

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import org.ovnl2gw.ovsdb.CacheListener;
+import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
@@ -55,8 +56,13 @@ public final class OvsdbNorthboundClient implements NorthboundClient, AutoClosea
 
     /** Connects (in the background) to {@code remote} ({@code unix:}, {@code tcp:}, {@code ssl:}, comma-separated). */
     public static OvsdbNorthboundClient connect(String remote, Duration transactTimeout) {
+        return connect(remote, transactTimeout, ClientOptions.defaults());
+    }
+
+    /** As above, with connection settings (the key files of {@code ssl:} remotes, probes). */
+    public static OvsdbNorthboundClient connect(String remote, Duration transactTimeout, ClientOptions options) {
         OvsdbSession session = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Northbound")
-                .monitor(monitorSpec()).start();
+                .clientOptions(options).monitor(monitorSpec()).start();
         OvsdbNorthboundClient client = new OvsdbNorthboundClient(session, transactTimeout);
         session.addCacheListener(client.new ChangeForwarder());
         return client;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import org.ovnl2gw.ovsdb.CacheListener;
+import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.Operation;
@@ -58,8 +59,13 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
     }
 
     public static OvsdbSouthboundClient connect(String remote, Duration transactTimeout) {
+        return connect(remote, transactTimeout, ClientOptions.defaults());
+    }
+
+    /** As above, with connection settings (the key files of {@code ssl:} remotes, probes). */
+    public static OvsdbSouthboundClient connect(String remote, Duration transactTimeout, ClientOptions options) {
         OvsdbSession session = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Southbound")
-                .monitor(monitorSpec()).start();
+                .clientOptions(options).monitor(monitorSpec()).start();
         OvsdbSouthboundClient client = new OvsdbSouthboundClient(session, transactTimeout);
         session.addCacheListener(client.new ChangeForwarder());
         return client;

@@ -13,7 +13,8 @@ import org.ovnl2gw.ovsdb.SslFiles;
 public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridge, Optional<String> chassisName,
                            Optional<String> ovnSbDb, Optional<String> encapIp, Optional<String> bridgeMappings,
                            Optional<String> kubeconfig, Optional<String> nodeName, boolean withdrawOnExit,
-                           Duration heartbeatInterval, Optional<SslFiles> ssl, boolean help) {
+                           Duration heartbeatInterval, int flowLeaseSeconds, Optional<SslFiles> ssl,
+                           boolean help) {
 
     public static final String USAGE = """
             usage: node-agent [options]
@@ -35,6 +36,11 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
               --ssl-key FILE              private key (PKCS#8 PEM) for ssl: Southbound remotes
               --ssl-cert FILE             certificate (PEM) for ssl: remotes
               --ssl-ca FILE               CA certificate (PEM) the database's certificate must chain to
+              --flow-lease SECS           the flows that let the physical network in expire this long after
+                                          the agent stops renewing them (default 6, the operator's default
+                                          failover timeout), so a node whose agent died stops bridging by
+                                          itself instead of duplicating frames beside the new gateway;
+                                          0 keeps them for good
               --withdraw-on-exit          on exit, release ports and remove our chassis, ports and flows
                                           (decommissioning a node); by default everything stays so a
                                           restart does not disturb traffic
@@ -54,6 +60,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         boolean withdraw = false;
         boolean help = false;
         Duration heartbeat = Duration.ofSeconds(2);
+        int lease = 6;
         String sslKey = null;
         String sslCert = null;
         String sslCa = null;
@@ -71,6 +78,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--node-name" -> nodeName = value(args, ++i, arg);
                 case "--heartbeat-interval" -> heartbeat = Duration.ofMillis(
                         (long) (1000 * parsePositive(value(args, ++i, arg), arg)));
+                case "--flow-lease" -> lease = (int) Math.round(parseNonNegative(value(args, ++i, arg), arg));
                 case "--ssl-key" -> sslKey = value(args, ++i, arg);
                 case "--ssl-cert" -> sslCert = value(args, ++i, arg);
                 case "--ssl-ca" -> sslCa = value(args, ++i, arg);
@@ -78,6 +86,10 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
+        }
+        if (lease > 0 && lease * 1000L < 2 * heartbeat.toMillis()) {
+            throw new IllegalArgumentException("--flow-lease (" + lease + "s) must be at least twice "
+                    + "--heartbeat-interval, which is how often the lease is renewed");
         }
         Optional<SslFiles> ssl = Optional.empty();
         if (sslKey != null || sslCert != null || sslCa != null) {
@@ -88,7 +100,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         }
         return new AgentOptions(ovsDb, rundir, bridge, Optional.ofNullable(chassis), Optional.ofNullable(sb),
                 Optional.ofNullable(encap), Optional.ofNullable(mappings), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(nodeName), withdraw, heartbeat, ssl, help);
+                Optional.ofNullable(nodeName), withdraw, heartbeat, lease, ssl, help);
     }
 
     /** Connection settings for the OVSDB sessions: the key files of ssl: remotes, when given. */
@@ -101,6 +113,18 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
             throw new IllegalArgumentException(option + " needs a value (see --help)");
         }
         return args[i];
+    }
+
+    private static double parseNonNegative(String text, String option) {
+        try {
+            double v = Double.parseDouble(text);
+            if (v >= 0 && v <= 0xffff) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException(option + " needs a number of seconds from 0 to 65535, got " + text);
     }
 
     private static double parsePositive(String text, String option) {

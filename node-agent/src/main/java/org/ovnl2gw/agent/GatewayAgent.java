@@ -196,7 +196,7 @@ public final class GatewayAgent implements AutoCloseable {
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         try {
-            flows.sync(desired);
+            flows.sync(desired, options.flowLeaseSeconds());
         } catch (FlowManager.FlowSyncException e) {
             // one report per pass with every problem in it: reporting the plan's problems and the switch's
             // separately would mark each "resolved" by the other and defeat the rate limit

@@ -65,7 +65,7 @@ class AgentRestartIT {
         agent = null;
         eventually("traffic crosses while no agent runs", () -> crossesBothWays(vif1, vif3));
 
-        agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
+        agent = GatewayHarness.startAgent(gw);
         Main.NodeAgent restarted = agent;
         eventually("the new agent serves lp-gw", () -> !restarted.gateway().lastPlan().servedPorts().isEmpty());
         central.nbctl("--wait=hv", "sync"); // the new agent reports nb_cfg only after a complete pass
@@ -73,10 +73,26 @@ class AgentRestartIT {
 
         Map<String, Double> flowsAfter = flowAges(gw);
         assertEquals(flowsBefore.keySet(), flowsAfter.keySet(), "the same flows of ours before and after");
-        flowsBefore.forEach((flow, age) -> assertTrue(flowsAfter.get(flow) >= age,
+        flowsBefore.forEach((flow, age) -> assertTrue(flow.contains("hard_timeout=") || flowsAfter.get(flow) >= age,
                 "flow kept, not re-added (age " + age + "s before, " + flowsAfter.get(flow) + "s after): " + flow));
+        assertTrue(flowsAfter.keySet().stream().anyMatch(f -> f.contains("hard_timeout=")),
+                "the physical ingress flows are leased: " + flowsAfter.keySet());
         assertEquals(portsBefore, portRows(gw), "the same port rows of ours before and after");
         assertEquals(List.of("true"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
+
+        // An agent that stays dead fences its node: once the lease ends nothing enters from the physical
+        // network (where a new gateway would now be bridging), while the rest stays for the next agent.
+        agent.close();
+        agent = null;
+        eventually("the physical network no longer enters through a gateway whose agent died",
+                () -> !FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0805", vif1));
+        assertTrue(GatewayHarness.ourFlows(gw).stream().noneMatch(f -> f.contains("hard_timeout=")),
+                "the leased flows expired: " + GatewayHarness.ourFlows(gw));
+        assertTrue(FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0806", vif3),
+                "the overlay side still delivers while the port is bound here");
+
+        agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
+        eventually("a new agent lets the physical network in again", () -> crossesBothWays(vif1, vif3));
 
         agent.close();
         agent = null;

@@ -40,8 +40,12 @@ public final class FlowManager implements AutoCloseable {
         }
     }
 
-    /** Makes the installed flows of ours equal {@code desired}; fails when the switch cannot be reached. */
-    public SyncResult sync(Set<Flow> desired) throws FlowSyncException {
+    /**
+     * Makes the installed flows of ours equal {@code desired}; fails when the switch cannot be reached.
+     * Leased flows ({@link GatewayTables#isLeased}) are (re-)added with a hard timeout of
+     * {@code leaseSeconds} on every call, which is what keeps them alive; {@code 0} installs them for good.
+     */
+    public SyncResult sync(Set<Flow> desired, int leaseSeconds) throws FlowSyncException {
         try {
             OpenFlowClient of = connected();
             boolean tlvAdded = false;
@@ -62,16 +66,22 @@ public final class FlowManager implements AutoCloseable {
             }
             int added = 0;
             for (Flow flow : desired) {
-                if (!installed.contains(flow)) {
+                boolean present = installed.contains(flow);
+                if (leaseSeconds > 0 && GatewayTables.isLeased(flow)) {
+                    changes.add(new FlowChange.AddLeased(flow, leaseSeconds)); // renews the lease when present
+                    added += present ? 0 : 1;
+                } else if (!present) {
                     changes.add(FlowChange.add(flow));
                     added++;
                 }
             }
-            if (!changes.isEmpty()) {
+            if (added > 0 || deleted > 0) {
                 int a = added;
                 int d = deleted;
                 LOG.info(() -> "desired " + desired.size() + " flows, installed " + installed.size() + " -> add " + a
                         + ", delete " + d);
+            }
+            if (!changes.isEmpty()) {
                 await(of.applyAtomically(changes));
             }
             return new SyncResult(added, deleted, tlvAdded);

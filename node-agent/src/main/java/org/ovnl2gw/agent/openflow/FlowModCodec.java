@@ -22,38 +22,43 @@ final class FlowModCodec {
 
     static byte[] encode(FlowChange change) {
         if (change instanceof FlowChange.Add a) {
-            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, a.flow().instructions());
+            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, 0, a.flow().instructions());
+        }
+        if (change instanceof FlowChange.AddLeased a) {
+            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, a.hardTimeoutSeconds(), a.flow().instructions());
         }
         if (change instanceof FlowChange.Modify m) {
-            return encode(OFPFC_MODIFY_STRICT, m.flow(), m.flow().cookie(), 0, m.flow().instructions());
+            return encode(OFPFC_MODIFY_STRICT, m.flow(), m.flow().cookie(), 0, 0, m.flow().instructions());
         }
         if (change instanceof FlowChange.Delete d) {
-            return encode(OFPFC_DELETE_STRICT, d.flow(), 0, 0, List.of());
+            return encode(OFPFC_DELETE_STRICT, d.flow(), 0, 0, 0, List.of());
         }
         if (change instanceof FlowChange.DeleteByCookie d) {
             ByteBuf out = Unpooled.buffer();
-            writeFixed(out, d.cookie(), d.cookieMask(), d.table(), OFPFC_DELETE, 0);
+            writeFixed(out, d.cookie(), d.cookieMask(), d.table(), OFPFC_DELETE, 0, 0);
             MatchCodec.encode(Match.any(), out);
             return ByteBufUtil.getBytes(out);
         }
         throw new IllegalArgumentException("unknown change " + change);
     }
 
-    private static byte[] encode(int command, Flow flow, long cookie, long cookieMask, List<Instruction> instructions) {
+    private static byte[] encode(int command, Flow flow, long cookie, long cookieMask, int hardTimeout,
+                                 List<Instruction> instructions) {
         ByteBuf out = Unpooled.buffer();
-        writeFixed(out, cookie, cookieMask, flow.table(), command, flow.priority());
+        writeFixed(out, cookie, cookieMask, flow.table(), command, flow.priority(), hardTimeout);
         MatchCodec.encode(flow.match(), out);
         InstructionCodec.encode(instructions, out);
         return ByteBufUtil.getBytes(out);
     }
 
-    private static void writeFixed(ByteBuf out, long cookie, long cookieMask, int table, int command, int priority) {
+    private static void writeFixed(ByteBuf out, long cookie, long cookieMask, int table, int command, int priority,
+                                   int hardTimeout) {
         out.writeLong(cookie);
         out.writeLong(cookieMask);
         out.writeByte(table);
         out.writeByte(command);
-        out.writeShort(0); // idle_timeout: our flows live until we remove them
-        out.writeShort(0); // hard_timeout
+        out.writeShort(0); // idle_timeout: our flows live until we remove them (or their lease ends)
+        out.writeShort(hardTimeout); // 0 = none; see FlowChange.AddLeased
         out.writeShort(priority);
         out.writeInt((int) NO_BUFFER);
         out.writeInt((int) OFPP_ANY);

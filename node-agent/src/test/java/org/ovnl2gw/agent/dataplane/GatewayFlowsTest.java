@@ -113,4 +113,17 @@ class GatewayFlowsTest {
         assertEquals(1, matching.size(), matching.toString());
         return matching.get(0);
     }
+
+    @Test
+    void onlyTheFlowsThatLetThePhysicalNetworkInAreLeased() {
+        SouthboundView view = seedView(100);
+        GatewayPlan plan = plan(view);
+        Set<Flow> flows = new GatewayFlows().flows(plan, view, ofports(plan));
+        List<Flow> leased = flows.stream().filter(GatewayTables::isLeased).toList();
+        assertEquals(1, leased.size(), leased.toString());
+        assertEquals(0, leased.get(0).table());
+        assertEquals(1L, leased.get(0).match().field(OxmField.IN_PORT).value(), "the patch port");
+        assertTrue(flows.stream().allMatch(f -> (f.cookie() & GatewayTables.COOKIE_OWNER_MASK)
+                == GatewayTables.COOKIE_OWNER), "every cookie carries our mark");
+    }
 }

@@ -62,9 +62,11 @@ class L2GatewayIT {
         }
     }
 
-    static Main.NodeAgent startAgent(OvsHost host) throws InterruptedException {
-        Main.NodeAgent started = Main.NodeAgent.start(AgentOptions.parse("--ovs-db", host.ovsdbRemote(),
+    static Main.NodeAgent startAgent(OvsHost host, String... extra) throws InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("--ovs-db", host.ovsdbRemote(),
                 "--ovs-rundir", host.rundir().toString(), "--heartbeat-interval", "0.5"));
+        args.addAll(List.of(extra));
+        Main.NodeAgent started = Main.NodeAgent.start(AgentOptions.parse(args.toArray(String[]::new)));
         assertTrue(started.awaitLocalDatabase(Duration.ofSeconds(20)));
         return started;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import org.ovnl2gw.agent.bridge.BridgeMappingController;
+import org.ovnl2gw.logging.OneLineLogFormat;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
@@ -30,7 +31,7 @@ public final class Main {
             System.out.print(AgentOptions.USAGE);
             return;
         }
-        LogFormat.install();
+        OneLineLogFormat.install();
         NodeAgent agent = NodeAgent.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

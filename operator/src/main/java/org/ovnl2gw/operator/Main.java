@@ -23,7 +23,7 @@ import org.ovnl2gw.operator.ops.LeaderElectionSettings;
 import org.ovnl2gw.operator.ops.LeaderState;
 import org.ovnl2gw.operator.ops.LeaseRelease;
 import org.ovnl2gw.operator.ops.MetricSample;
-import org.ovnl2gw.operator.ops.OneLineLogFormat;
+import org.ovnl2gw.logging.OneLineLogFormat;
 import org.ovnl2gw.operator.ops.OperatorMetrics;
 import org.ovnl2gw.operator.ops.OpsHttpServer;
 import org.ovnl2gw.operator.ops.Readiness;

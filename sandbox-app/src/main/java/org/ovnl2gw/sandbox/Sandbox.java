@@ -194,9 +194,7 @@ final class Sandbox implements AutoCloseable {
     /** Stops children, the Kubernetes API and every daemon (by pid), then removes the directory. */
     @Override
     public void close() {
-        for (ChildProcess child : children) {
-            child.stop();
-        }
+        children.parallelStream().forEach(ChildProcess::stop); // each may take seconds to shut down cleanly
         if (kube != null) {
             kube.close();
         }

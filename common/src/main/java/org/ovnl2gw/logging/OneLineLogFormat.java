@@ -1,4 +1,4 @@
-package org.ovnl2gw.operator.ops;
+package org.ovnl2gw.logging;
 
 import java.time.Instant;
 import java.util.logging.ConsoleHandler;
@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * One line per event on stderr: time, level, component, message. Decisions are logged as "decided: ..." lines,
- * so {@code grep decided:} gives the operator's reasoning in order. java-operator-sdk and fabric8 log through
+ * so {@code grep decided:} gives a program's reasoning in order. java-operator-sdk and fabric8 log through
  * SLF4J, which slf4j-jdk14 routes here too.
  */
 public final class OneLineLogFormat extends Formatter {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,10 +88,14 @@ class L2GatewayIT {
 
     /** What a refused spec must leave alone: every switch, l2gateway-relevant port and binding. */
     private static String ovnDump() {
-        return central.nbctl("--data=bare", "--columns=_uuid,name,ports", "list", "Logical_Switch")
-                + central.nbctl("--data=bare", "--columns=_uuid,name,type,options,tag_request,external_ids",
-                "list", "Logical_Switch_Port")
-                + central.sbctl("--data=bare", "--columns=_uuid,logical_port,chassis,up", "list", "Port_Binding");
+        // one CSV line per row, sorted: ovsdb lists rows in no stable order
+        return Stream.of(central.nbctl("--format=csv", "--no-headings", "--data=bare", "--columns=_uuid,name,ports",
+                        "list", "Logical_Switch"),
+                central.nbctl("--format=csv", "--no-headings", "--data=bare",
+                        "--columns=_uuid,name,type,options,tag_request,external_ids", "list", "Logical_Switch_Port"),
+                central.sbctl("--format=csv", "--no-headings", "--data=bare", "--columns=_uuid,logical_port,chassis,up",
+                        "list", "Port_Binding"))
+                .flatMap(String::lines).sorted().collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
@@ -195,16 +200,23 @@ class L2GatewayIT {
     @Test
     @Order(5)
     void deleteRemovesOnlyOurRows() throws Exception {
-        String othersBefore = central.nbctl("--data=bare", "--columns=_uuid,name", "find", "Logical_Switch_Port",
-                "type!=l2gateway") + central.sbctl("--data=bare", "--columns=_uuid,logical_port", "find",
-                "Port_Binding", "type!=l2gateway");
+        List<String> othersBefore = otherRows();
         client.resources(L2Gateway.class).withName("seed").delete();
         Gateways.eventually("seed is gone", () -> Gateways.get(client, "seed").isEmpty());
         Gateways.eventually("its Port_Binding is gone", () ->
                 central.sbFind("Port_Binding", "_uuid", "type=l2gateway").isEmpty());
         assertEquals(List.of(), central.nbFind("Logical_Switch_Port", "_uuid", "external_ids:ovn-l2gw-owner=operator"));
-        assertEquals(othersBefore, central.nbctl("--data=bare", "--columns=_uuid,name", "find", "Logical_Switch_Port",
-                "type!=l2gateway") + central.sbctl("--data=bare", "--columns=_uuid,logical_port", "find",
-                "Port_Binding", "type!=l2gateway"));
+        assertEquals(othersBefore, otherRows());
+    }
+
+    /** The rows we do not own, one line each, sorted (ovsdb prints rows in no stable order). */
+    private static List<String> otherRows() {
+        List<String> rows = new java.util.ArrayList<>();
+        rows.addAll(central.nbctl("--format=csv", "--no-headings", "--data=bare", "--columns=_uuid,name", "find",
+                "Logical_Switch_Port", "type!=l2gateway").lines().map(l -> "NB " + l).toList());
+        rows.addAll(central.sbctl("--format=csv", "--no-headings", "--data=bare", "--columns=_uuid,logical_port",
+                "find", "Port_Binding", "type!=l2gateway").lines().map(l -> "SB " + l).toList());
+        rows.sort(null);
+        return rows;
     }
 }

@@ -123,9 +123,19 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
         return bindingRow(logicalPort).map(this::toBinding);
     }
 
-    /** From the cache: the monitor keeps chassis and up current (optional columns take the new value). */
+    /**
+     * Read from the server, not the cache: the cache's copy of the optional {@code chassis}/{@code up} columns
+     * was seen to go wrong after update2 diffs (reported to the OVSDB client's owner), and these two columns
+     * are exactly what Bound is judged on. One small select per reconcile.
+     */
     private Optional<Row> bindingRow(String logicalPort) {
-        return session.cache().table(PORT_BINDING).findOne("logical_port", logicalPort);
+        if (session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Operation> select = List.of(Operations.select(PORT_BINDING)
+                .where(Condition.equalTo("logical_port", logicalPort)).columns("logical_port", "chassis", "up"));
+        return OvsdbTransactions.run(session, "operator: read binding of " + logicalPort, select, timeout)
+                .rows(0).stream().findFirst();
     }
 
     private PortBindingState toBinding(Row row) {

@@ -8,14 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
-import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
-import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.OvsdbTransactionException;
 import org.ovnl2gw.ovsdb.Row;
@@ -28,7 +25,7 @@ import org.ovnl2gw.ovsdb.Uuid;
  * <p>Creating a port guards against a row of that name we have not seen yet (a {@code wait} that fails when
  * one exists), so a lagging cache or a restarted operator can never add a duplicate.
  */
-public final class OvsdbNorthboundClient implements NorthboundClient, AutoCloseable {
+public final class OvsdbNorthboundClient extends SessionBackedClient implements NorthboundClient {
     private static final Logger LOG = Logger.getLogger(OvsdbNorthboundClient.class.getName());
     static final String SWITCH = "Logical_Switch";
     static final String PORT = "Logical_Switch_Port";
@@ -36,13 +33,8 @@ public final class OvsdbNorthboundClient implements NorthboundClient, AutoClosea
     private static final String NETWORK_OPTION = "network_name";
     private static final String CHASSIS_OPTION = "l2gateway-chassis";
 
-    private final OvsdbSession session;
-    private final Duration timeout;
-    private final List<OvnChangeListener> listeners = new CopyOnWriteArrayList<>();
-
-    private OvsdbNorthboundClient(OvsdbSession session, Duration timeout) {
-        this.session = session;
-        this.timeout = timeout;
+    private OvsdbNorthboundClient(String remote, ClientOptions options, Duration timeout) {
+        super(remote, "OVN_Northbound", monitorSpec(), options, timeout);
     }
 
     /** What the operator monitors in OVN_Northbound. */
@@ -61,25 +53,7 @@ public final class OvsdbNorthboundClient implements NorthboundClient, AutoClosea
 
     /** As above, with connection settings (the key files of {@code ssl:} remotes, probes). */
     public static OvsdbNorthboundClient connect(String remote, Duration transactTimeout, ClientOptions options) {
-        OvsdbSession session = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Northbound")
-                .clientOptions(options).monitor(monitorSpec()).start();
-        OvsdbNorthboundClient client = new OvsdbNorthboundClient(session, transactTimeout);
-        session.addCacheListener(client.new ChangeForwarder());
-        return client;
-    }
-
-    @Override
-    public void addListener(OvnChangeListener listener) {
-        listeners.add(listener);
-    }
-
-    public boolean awaitConnected(Duration wait) throws InterruptedException {
-        return session.awaitConnected(wait);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return session.isConnected();
+        return new OvsdbNorthboundClient(remote, options, transactTimeout);
     }
 
     @Override
@@ -228,51 +202,24 @@ public final class OvsdbNorthboundClient implements NorthboundClient, AutoClosea
         return desired.vlan() == null ? Set.of() : Set.of(desired.vlan().longValue());
     }
 
-    private void requireConnected() {
-        if (!session.isConnected()) {
-            throw new OvnUnavailableException("not connected to OVN_Northbound");
-        }
-    }
-
     private void transact(String comment, List<Operation> ops) {
         OvsdbTransactions.run(session, "operator: " + comment, ops, timeout);
     }
 
-    @Override
-    public void close() {
-        session.close();
-    }
-
     /** Turns cache changes into the few signals reconciles care about; runs on the session's event thread. */
-    private final class ChangeForwarder implements CacheListener {
-        @Override
-        public void onInsert(Row row) {
-            changed(null, row);
-        }
-
-        @Override
-        public void onUpdate(Row oldRow, Row newRow) {
-            changed(oldRow, newRow);
-        }
-
-        @Override
-        public void onDelete(Row row) {
-            changed(row, null);
-        }
-
-        private void changed(Row before, Row after) {
-            Row any = after != null ? after : before;
-            if (SWITCH.equals(any.table())) {
-                // membership changes are ours (port adds) and reach us as port changes; names matter here
-                String oldName = before == null ? null : before.getString("name");
-                String newName = after == null ? null : after.getString("name");
-                if (!Objects.equals(oldName, newName)) {
-                    listeners.forEach(OvnChangeListener::logicalSwitchesChanged);
-                }
-            } else if (PORT.equals(any.table())) {
-                String name = any.getString("name");
-                listeners.forEach(l -> l.gatewayPortChanged(name));
+    @Override
+    protected void changed(Row before, Row after) {
+        Row any = after != null ? after : before;
+        if (SWITCH.equals(any.table())) {
+            // membership changes are ours (port adds) and reach us as port changes; names matter here
+            String oldName = before == null ? null : before.getString("name");
+            String newName = after == null ? null : after.getString("name");
+            if (!Objects.equals(oldName, newName)) {
+                listeners.forEach(OvnChangeListener::logicalSwitchesChanged);
             }
+        } else if (PORT.equals(any.table())) {
+            String name = any.getString("name");
+            listeners.forEach(l -> l.gatewayPortChanged(name));
         }
     }
 }

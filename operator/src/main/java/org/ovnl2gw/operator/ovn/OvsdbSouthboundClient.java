@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
-import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
-import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.Row;
 import org.ovnl2gw.ovsdb.Uuid;
@@ -25,7 +22,7 @@ import org.ovnl2gw.ovsdb.Uuid;
  * {@code other_config} (see the agent/operator contract), their {@code Chassis_Private} heartbeat, and the
  * Port_Bindings of l2gateway ports only.
  */
-public final class OvsdbSouthboundClient implements SouthboundClient, AutoCloseable {
+public final class OvsdbSouthboundClient extends SessionBackedClient implements SouthboundClient {
     private static final Logger LOG = Logger.getLogger(OvsdbSouthboundClient.class.getName());
     /** Chassis.other_config: the effective {@code net:bridge,...} mappings the agent applied. */
     public static final String MAPPINGS_KEY = "ovn-bridge-mappings";
@@ -40,13 +37,8 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
     private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final String PORT_BINDING = "Port_Binding";
 
-    private final OvsdbSession session;
-    private final Duration timeout;
-    private final List<OvnChangeListener> listeners = new CopyOnWriteArrayList<>();
-
-    private OvsdbSouthboundClient(OvsdbSession session, Duration timeout) {
-        this.session = session;
-        this.timeout = timeout;
+    private OvsdbSouthboundClient(String remote, ClientOptions options, Duration timeout) {
+        super(remote, "OVN_Southbound", monitorSpec(), options, timeout);
     }
 
     public static MonitorSpec monitorSpec() {
@@ -64,25 +56,7 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
 
     /** As above, with connection settings (the key files of {@code ssl:} remotes, probes). */
     public static OvsdbSouthboundClient connect(String remote, Duration transactTimeout, ClientOptions options) {
-        OvsdbSession session = OvsdbSession.builder(OvsdbRemote.parse(remote), "OVN_Southbound")
-                .clientOptions(options).monitor(monitorSpec()).start();
-        OvsdbSouthboundClient client = new OvsdbSouthboundClient(session, transactTimeout);
-        session.addCacheListener(client.new ChangeForwarder());
-        return client;
-    }
-
-    @Override
-    public void addListener(OvnChangeListener listener) {
-        listeners.add(listener);
-    }
-
-    public boolean awaitConnected(Duration wait) throws InterruptedException {
-        return session.awaitConnected(wait);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return session.isConnected();
+        return new OvsdbSouthboundClient(remote, options, transactTimeout);
     }
 
     @Override
@@ -146,9 +120,7 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
 
     @Override
     public ApplyResult bindPort(String logicalPort, String chassisName) {
-        if (!session.isConnected()) {
-            throw new OvnUnavailableException("not connected to OVN_Southbound");
-        }
+        requireConnected();
         Row binding = bindingRow(logicalPort).orElseThrow(() ->
                 new OvnUnavailableException("no Port_Binding for " + logicalPort + " yet"));
         Row chassis = session.cache().table(CHASSIS).findBy("name", chassisName).stream().findFirst().orElseThrow(() ->
@@ -169,34 +141,15 @@ public final class OvsdbSouthboundClient implements SouthboundClient, AutoClosea
         return ApplyResult.UPDATED;
     }
 
+    /** Chassis changes re-check every gateway; a binding change re-checks its own. Event thread only. */
     @Override
-    public void close() {
-        session.close();
-    }
-
-    private final class ChangeForwarder implements CacheListener {
-        @Override
-        public void onInsert(Row row) {
-            changed(row);
-        }
-
-        @Override
-        public void onUpdate(Row oldRow, Row newRow) {
-            changed(newRow);
-        }
-
-        @Override
-        public void onDelete(Row row) {
-            changed(row);
-        }
-
-        private void changed(Row row) {
-            if (CHASSIS.equals(row.table())) {
-                listeners.forEach(OvnChangeListener::chassisChanged);
-            } else if (PORT_BINDING.equals(row.table())) {
-                String port = row.getString("logical_port");
-                listeners.forEach(l -> l.gatewayPortChanged(port));
-            }
+    protected void changed(Row before, Row after) {
+        Row row = after != null ? after : before;
+        if (CHASSIS.equals(row.table())) {
+            listeners.forEach(OvnChangeListener::chassisChanged);
+        } else if (PORT_BINDING.equals(row.table())) {
+            String port = row.getString("logical_port");
+            listeners.forEach(l -> l.gatewayPortChanged(port));
         }
     }
 }

@@ -13,7 +13,7 @@ import org.ovnl2gw.ovsdb.SslFiles;
 public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridge, Optional<String> chassisName,
                            Optional<String> ovnSbDb, Optional<String> encapIp, Optional<String> bridgeMappings,
                            Optional<String> kubeconfig, Optional<String> nodeName, boolean withdrawOnExit,
-                           Duration heartbeatInterval, int flowLeaseSeconds, Optional<SslFiles> ssl,
+                           Duration heartbeatInterval, int bfdIntervalMillis, Optional<SslFiles> ssl,
                            boolean help) {
 
     public static final String USAGE = """
@@ -36,11 +36,9 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
               --ssl-key FILE              private key (PKCS#8 PEM) for ssl: Southbound remotes
               --ssl-cert FILE             certificate (PEM) for ssl: remotes
               --ssl-ca FILE               CA certificate (PEM) the database's certificate must chain to
-              --flow-lease SECS           the flows that let the physical network in expire this long after
-                                          the agent stops renewing them (default 6, the operator's default
-                                          failover timeout), so a node whose agent died stops bridging by
-                                          itself instead of duplicating frames beside the new gateway;
-                                          0 keeps them for good
+              --bfd-interval MS           BFD transmit and receive interval on the tunnels to the other
+                                          gateway candidates (default 100: a dead gateway is detected, and
+                                          its port taken over, within 3 intervals); all gateways must agree
               --withdraw-on-exit          on exit, release ports and remove our chassis, ports and flows
                                           (decommissioning a node); by default everything stays so a
                                           restart does not disturb traffic
@@ -60,7 +58,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         boolean withdraw = false;
         boolean help = false;
         Duration heartbeat = Duration.ofSeconds(2);
-        int lease = 6;
+        int bfdInterval = 100;
         String sslKey = null;
         String sslCert = null;
         String sslCa = null;
@@ -78,7 +76,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--node-name" -> nodeName = value(args, ++i, arg);
                 case "--heartbeat-interval" -> heartbeat = Duration.ofMillis(
                         (long) (1000 * parsePositive(value(args, ++i, arg), arg)));
-                case "--flow-lease" -> lease = (int) Math.round(parseNonNegative(value(args, ++i, arg), arg));
+                case "--bfd-interval" -> bfdInterval = parseInterval(value(args, ++i, arg), arg);
                 case "--ssl-key" -> sslKey = value(args, ++i, arg);
                 case "--ssl-cert" -> sslCert = value(args, ++i, arg);
                 case "--ssl-ca" -> sslCa = value(args, ++i, arg);
@@ -86,10 +84,6 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
-        }
-        if (lease > 0 && lease * 1000L < 2 * heartbeat.toMillis()) {
-            throw new IllegalArgumentException("--flow-lease (" + lease + "s) must be at least twice "
-                    + "--heartbeat-interval, which is how often the lease is renewed");
         }
         Optional<SslFiles> ssl = Optional.empty();
         if (sslKey != null || sslCert != null || sslCa != null) {
@@ -100,7 +94,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         }
         return new AgentOptions(ovsDb, rundir, bridge, Optional.ofNullable(chassis), Optional.ofNullable(sb),
                 Optional.ofNullable(encap), Optional.ofNullable(mappings), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(nodeName), withdraw, heartbeat, lease, ssl, help);
+                Optional.ofNullable(nodeName), withdraw, heartbeat, bfdInterval, ssl, help);
     }
 
     /** Connection settings for the OVSDB sessions: the key files of ssl: remotes, when given. */
@@ -115,16 +109,16 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         return args[i];
     }
 
-    private static double parseNonNegative(String text, String option) {
+    private static int parseInterval(String text, String option) {
         try {
-            double v = Double.parseDouble(text);
-            if (v >= 0 && v <= 0xffff) {
+            int v = Integer.parseInt(text);
+            if (v >= 10 && v <= 10_000) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // fall through to the error below
         }
-        throw new IllegalArgumentException(option + " needs a number of seconds from 0 to 65535, got " + text);
+        throw new IllegalArgumentException(option + " needs a number of milliseconds from 10 to 10000, got " + text);
     }
 
     private static double parsePositive(String text, String option) {

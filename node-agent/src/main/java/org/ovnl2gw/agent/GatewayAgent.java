@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ovnl2gw.agent.bridge.BfdSessions;
 import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OvsOwnership;
@@ -28,7 +29,11 @@ import org.ovnl2gw.agent.dataplane.FlowManager;
 import org.ovnl2gw.agent.dataplane.GatewayFlows;
 import org.ovnl2gw.agent.dataplane.GatewayPlan;
 import org.ovnl2gw.agent.dataplane.GatewayPlanner;
+import org.ovnl2gw.agent.dataplane.GatewayRoles;
+import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
+import org.ovnl2gw.agent.dataplane.PeerLiveness;
 import org.ovnl2gw.agent.dataplane.SouthboundView;
+import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.openflow.Flow;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ConnectionListener;
@@ -55,6 +60,7 @@ public final class GatewayAgent implements AutoCloseable {
     private final GatewayPlanner planner = new GatewayPlanner();
     private final GatewayFlows flowBuilder = new GatewayFlows();
     private final ProblemLog problems = new ProblemLog();
+    private final TakeoverAnnouncements announcer;
     private final ScheduledExecutorService loop;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Supplier<Map<String, String>> publishedConfig = Map::of;
@@ -66,6 +72,9 @@ public final class GatewayAgent implements AutoCloseable {
     private ChassisConfig config;
     private Optional<Long> appliedNbCfg = Optional.empty();
     private volatile GatewayPlan lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
+    private final Map<String, String> tookOverFrom = new HashMap<>();
+    private Optional<Long> isolatedSince = Optional.empty();
+    private boolean pathDown;
 
     public GatewayAgent(AgentOptions options, OvsdbSession ovs) {
         this.options = options;
@@ -73,6 +82,16 @@ public final class GatewayAgent implements AutoCloseable {
         this.local = new LocalSwitch(ovs);
         this.ports = new LocalPortsManager(ovs);
         this.flows = new FlowManager(options.ovsRundir(), options.integrationBridge());
+        this.announcer = new TakeoverAnnouncements(new TakeoverAnnouncements.Sender() {
+            @Override
+            public void announce(String logicalPort, long patchOfport, int tag, List<TakeoverAnnouncements.Address> a) {
+                LOG.info(() -> "serving " + logicalPort + ": " + a.size() + " addresses to announce");
+            }
+
+            @Override
+            public void stop(String logicalPort) {
+            }
+        });
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gateway-agent");
             t.setDaemon(true);
@@ -175,19 +194,33 @@ public final class GatewayAgent implements AutoCloseable {
         }
         config = resolution.config().get();
         ensureSouthbound(config.southboundRemote());
+        String me = config.chassisName();
+        PeerLiveness liveness = new PeerLiveness(BfdSessions.down(local.ports()));
         if (!sb.isConnected()) {
+            fenceIfIsolated(liveness);
             return;
         }
+        isolatedSince = Optional.empty();
         Optional<Long> nbCfg = registrar.southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
         Map<String, String> otherConfig = new HashMap<>(publishedConfig.get());
         otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
-        await(registrar.ensure(new ChassisIdentity(config.chassisName(), config.hostname(), config.encapIp(),
-                otherConfig)));
-        await(claims.reconcile(config.chassisName()));
+        await(registrar.ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
-        SouthboundView view = new SouthboundReader(sb.cache()).view(config.chassisName());
-        GatewayPlan plan = planner.plan(view, config.bridgeMappings(), local.bridgeNames());
+        SouthboundView view = new SouthboundReader(sb.cache()).view(me);
+        Map<String, Role> roles = new HashMap<>();
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            Role role = GatewayRoles.decide(port, me, liveness, Optional.ofNullable(tookOverFrom.get(port.name())));
+            if (role != Role.NONE) {
+                roles.put(port.name(), role);
+            }
+        }
+        PortClaims.Outcome claimed = await(claims.reconcile(me, roles));
+        claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
+        claimed.released().forEach(p -> roles.put(p, Role.NONE));
+        rememberTakeovers(view, roles, claimed, liveness);
+
+        GatewayPlan plan = planner.plan(view, config.bridgeMappings(), local.bridgeNames(), roles);
         lastPlan = plan;
         Map<String, String> current = new LinkedHashMap<>();
         plan.problems().forEach(p -> current.put(p.logicalPort() + "/" + p.message(), p.message()));
@@ -196,28 +229,86 @@ public final class GatewayAgent implements AutoCloseable {
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         try {
-            flows.sync(desired, options.flowLeaseSeconds());
+            flows.sync(desired);
+            pathDown = false;
         } catch (FlowManager.FlowSyncException e) {
             // one report per pass with every problem in it: reporting the plan's problems and the switch's
             // separately would mark each "resolved" by the other and defeat the rate limit
-            current.put("openflow", e.getMessage());
+            current.put("openflow", e.getMessage() + "; telling the peer gateways (BFD) not to rely on this one");
+            pathDown = true;
             problems.report(current);
             return;
         }
         problems.report(current);
+        announcer.served(plan, view, ofports);
         boolean complete = !portResult.changedSomething() && plan.servedPorts().stream()
                 .allMatch(p -> ofports.containsKey(p.integrationPatch()))
                 && plan.tunnels().stream().allMatch(t -> ofports.containsKey(t.portName()));
         if (complete && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
             appliedNbCfg = nbCfg;
-            registrar.heartbeat(config.chassisName(), appliedNbCfg);
+            registrar.heartbeat(me, appliedNbCfg);
+        }
+    }
+
+    /**
+     * Remembers from which named chassis we took a port over (so that chassis's return does not make us hand the
+     * port back before the operator has chosen again), and forgets it once the name changes or the port is gone.
+     */
+    private void rememberTakeovers(SouthboundView view, Map<String, Role> roles, PortClaims.Outcome claimed,
+                                   PeerLiveness liveness) {
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            Optional<String> named = port.l2gatewayChassis();
+            String previous = tookOverFrom.get(port.name());
+            if (claimed.claimed().contains(port.name()) && named.isPresent() && !named.get().equals(config.chassisName())
+                    && !liveness.alive(named.get())) {
+                tookOverFrom.put(port.name(), named.get());
+                LOG.info(() -> "took over l2gateway port " + port.name() + " from " + named.get()
+                        + " (BFD: down)");
+            } else if (previous != null && (!named.filter(previous::equals).isPresent()
+                    || roles.getOrDefault(port.name(), Role.NONE) == Role.NONE)) {
+                tookOverFrom.remove(port.name());
+            }
+        }
+    }
+
+    /**
+     * Without the Southbound DB nothing is changed, except in one case: every peer gateway is down by BFD as
+     * well, so this node is cut off from the other gateways and the Southbound DB at once, and a standby that
+     * can still reach them has probably taken over. Then it stops letting traffic through after a few BFD
+     * detection times rather than risk two gateways bridging one network.
+     */
+    private void fenceIfIsolated(PeerLiveness liveness) {
+        List<String> peers = lastPlan.tunnels().stream().filter(GatewayPlan.TunnelPort::peer)
+                .map(GatewayPlan.TunnelPort::chassis).toList();
+        boolean isolated = !lastPlan.servedPorts().isEmpty() && !peers.isEmpty()
+                && peers.stream().noneMatch(liveness::alive);
+        if (!isolated) {
+            isolatedSince = Optional.empty();
+            return;
+        }
+        long now = System.nanoTime();
+        if (isolatedSince.isEmpty()) {
+            isolatedSince = Optional.of(now);
+            LOG.warning(() -> "lost the Southbound DB and every peer gateway " + peers + " by BFD: this node looks"
+                    + " cut off; stopping bridging unless it comes back");
+        }
+        if (now - isolatedSince.get() > TimeUnit.MILLISECONDS.toNanos(10L * options.bfdIntervalMillis())) {
+            try {
+                lastPlan = new GatewayPlan(List.of(), lastPlan.servedPorts(), lastPlan.tunnels(), lastPlan.problems());
+                flows.sync(Set.of());
+                announcer.served(lastPlan, null, Map.of());
+            } catch (FlowManager.FlowSyncException e) {
+                problems.report(Map.of("openflow", e.getMessage()));
+            }
         }
     }
 
     private List<PortSpec> portSpecs(GatewayPlan plan) {
         List<PortSpec> specs = new ArrayList<>();
         String brInt = options.integrationBridge();
-        for (GatewayPlan.ServedPort port : plan.servedPorts()) {
+        List<GatewayPlan.ServedPort> withPatchPorts = new ArrayList<>(plan.servedPorts());
+        withPatchPorts.addAll(plan.standbyPorts());
+        for (GatewayPlan.ServedPort port : withPatchPorts) {
             Map<String, String> ids = Map.of(OvsOwnership.L2GATEWAY_PORT_KEY, port.logicalPort());
             specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
             specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
@@ -226,7 +317,8 @@ public final class GatewayAgent implements AutoCloseable {
         for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
             specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
                     Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
-                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis())));
+                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis()),
+                    tunnel.peer() ? BfdSessions.config(options.bfdIntervalMillis(), pathDown) : Map.of()));
         }
         return specs;
     }

@@ -12,7 +12,7 @@ final class LocalOvsMonitor {
                 .table("Open_vSwitch", "bridges", "external_ids")
                 .table("Bridge", "name", "ports", "external_ids", "fail_mode")
                 .table("Port", "name", "interfaces", "external_ids", "tag")
-                .table("Interface", "name", "type", "options", "ofport", "external_ids")
+                .table("Interface", "name", "type", "options", "ofport", "external_ids", "bfd", "bfd_status")
                 .build();
     }
 }

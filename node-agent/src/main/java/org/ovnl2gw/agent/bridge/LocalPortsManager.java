@@ -71,7 +71,7 @@ public final class LocalPortsManager {
                 }
                 Operation.Insert iface = Operations.insert("Interface").uuidName("i" + n)
                         .set("name", spec.name()).set("type", spec.type()).set("options", spec.options())
-                        .set("external_ids", ids);
+                        .set("external_ids", ids).set("bfd", spec.bfd());
                 Operation.Insert port = Operations.insert("Port").uuidName("p" + n++)
                         .set("name", spec.name()).set("interfaces", Set.of(iface.namedUuid()))
                         .set("external_ids", ids);
@@ -88,9 +88,10 @@ public final class LocalPortsManager {
                         .delete("ports", Set.of(existing.port())));
                 deleted.add(spec.name());
             } else if (!existing.type().equals(spec.type()) || !existing.options().equals(spec.options())
-                    || !existing.portExternalIds().equals(ids)) {
+                    || !existing.portExternalIds().equals(ids) || !existing.bfd().equals(spec.bfd())) {
                 ops.add(Operations.update("Interface").where(Condition.uuidEquals(existing.iface()))
-                        .set("type", spec.type()).set("options", spec.options()).set("external_ids", ids));
+                        .set("type", spec.type()).set("options", spec.options()).set("external_ids", ids)
+                        .set("bfd", spec.bfd()));
                 ops.add(Operations.update("Port").where(Condition.uuidEquals(existing.port()))
                         .set("external_ids", ids));
                 updated.add(spec.name());

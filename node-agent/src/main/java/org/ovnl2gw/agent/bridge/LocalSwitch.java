@@ -30,7 +30,8 @@ public final class LocalSwitch {
 
     /** A port with its (single) interface, on a bridge. */
     public record PortState(Uuid port, Uuid iface, String bridge, String name, String type,
-                            Map<String, String> options, Map<String, String> portExternalIds, long ofport) {
+                            Map<String, String> options, Map<String, String> portExternalIds, long ofport,
+                            Map<String, String> bfd, Map<String, String> bfdStatus) {
     }
 
     public Optional<Row> openVSwitch() {
@@ -69,7 +70,9 @@ public final class LocalSwitch {
                         port.get().getString("name"), iface.map(i -> i.getString("type")).orElse(""),
                         iface.map(i -> i.getStringMap("options")).orElse(Map.of()),
                         port.get().getStringMap("external_ids"),
-                        iface.flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L)));
+                        iface.flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L),
+                        iface.map(i -> i.getStringMap("bfd")).orElse(Map.of()),
+                        iface.map(i -> i.getStringMap("bfd_status")).orElse(Map.of())));
             }
         }
         return ports;

@@ -20,6 +20,9 @@ import org.ovnl2gw.ovsdb.Uuid;
 /** Reads the Southbound cache into a {@link SouthboundView}: names instead of row references. */
 public final class SouthboundReader {
     private static final Pattern MAC = Pattern.compile("(?i)^([0-9a-f]{2}:){5}[0-9a-f]{2}$");
+    private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3}\\.){3}\\d{1,3}$");
+    /** Port_Binding options key (copied by ovn-northd from the Northbound port) with the ordered candidates. */
+    public static final String CANDIDATES_KEY = "ovn-l2gw-candidates";
 
     /** The Southbound tables and columns the agent monitors. */
     public static MonitorSpec monitorSpec() {
@@ -55,7 +58,9 @@ public final class SouthboundReader {
             if ("l2gateway".equals(pb.getString("type"))) {
                 boolean boundHere = pb.getOptionalUuid("chassis").map(chassisNames::get)
                         .filter(localChassis::equals).isPresent();
-                boolean namesUs = localChassis.equals(pb.getStringMap("options").get("l2gateway-chassis"));
+                Map<String, String> options = pb.getStringMap("options");
+                boolean namesUs = localChassis.equals(options.get("l2gateway-chassis"))
+                        || candidates(options).contains(localChassis);
                 if (boundHere || namesUs) {
                     datapaths.add(pb.getUuid("datapath"));
                 }
@@ -78,7 +83,7 @@ public final class SouthboundReader {
                     pb.getOptionalUuid("chassis").map(chassisNames::get), macs(pb),
                     Optional.ofNullable(options.get("network_name")),
                     Optional.ofNullable(options.get("l2gateway-chassis")),
-                    pb.getOptionalLong("tag").map(Long::intValue).orElse(0)));
+                    pb.getOptionalLong("tag").map(Long::intValue).orElse(0), candidates(options), ipv4(pb)));
         }
         List<MulticastGroup> groups = new ArrayList<>();
         for (Row mc : cache.rows("Multicast_Group")) {
@@ -97,6 +102,36 @@ public final class SouthboundReader {
     private Optional<String> geneveIp(Row chassis) {
         return chassis.getUuidSet("encaps").stream().map(e -> cache.get("Encap", e)).flatMap(Optional::stream)
                 .filter(e -> "geneve".equals(e.getString("type"))).map(e -> e.getString("ip")).findFirst();
+    }
+
+    /** {@code options:ovn-l2gw-candidates}: the operator's ordered gateway chassis, comma-separated. */
+    static List<String> candidates(Map<String, String> options) {
+        String value = options.getOrDefault(CANDIDATES_KEY, "");
+        List<String> candidates = new ArrayList<>();
+        for (String c : value.split(",")) {
+            if (!c.isBlank() && !candidates.contains(c.strip())) {
+                candidates.add(c.strip());
+            }
+        }
+        return candidates;
+    }
+
+    /** The first IPv4 address given with each MAC of the {@code mac} column ("MAC IP..."), by MAC. */
+    static Map<String, String> ipv4(Row pb) {
+        Map<String, String> ips = new HashMap<>();
+        for (String entry : pb.getStringSet("mac")) {
+            String[] words = entry.strip().split("\\s+");
+            if (words.length > 1 && MAC.matcher(words[0]).matches()) {
+                for (int i = 1; i < words.length; i++) {
+                    String ip = words[i].split("/")[0];
+                    if (IPV4.matcher(ip).matches()) {
+                        ips.put(words[0].toLowerCase(), ip);
+                        break;
+                    }
+                }
+            }
+        }
+        return ips;
     }
 
     /** The Ethernet addresses of a binding's {@code mac} column ("MAC [IP...]" entries; others skipped). */

@@ -41,11 +41,11 @@ public final class FlowManager implements AutoCloseable {
     }
 
     /**
-     * Makes the installed flows of ours equal {@code desired}; fails when the switch cannot be reached.
-     * Leased flows ({@link GatewayTables#isLeased}) are (re-)added with a hard timeout of
-     * {@code leaseSeconds} on every call, which is what keeps them alive; {@code 0} installs them for good.
+     * Makes the installed flows of ours equal {@code desired}; fails when the switch cannot be reached. Flows
+     * have no timeout: when this agent dies they stay, and the node keeps forwarding as it was told to (its
+     * ovs-vswitchd keeps answering BFD, so no standby takes over beside it).
      */
-    public SyncResult sync(Set<Flow> desired, int leaseSeconds) throws FlowSyncException {
+    public SyncResult sync(Set<Flow> desired) throws FlowSyncException {
         try {
             OpenFlowClient of = connected();
             boolean tlvAdded = false;
@@ -66,11 +66,7 @@ public final class FlowManager implements AutoCloseable {
             }
             int added = 0;
             for (Flow flow : desired) {
-                boolean present = installed.contains(flow);
-                if (leaseSeconds > 0 && GatewayTables.isLeased(flow)) {
-                    changes.add(new FlowChange.AddLeased(flow, leaseSeconds)); // renews the lease when present
-                    added += present ? 0 : 1;
-                } else if (!present) {
+                if (!installed.contains(flow)) {
                     changes.add(FlowChange.add(flow));
                     added++;
                 }

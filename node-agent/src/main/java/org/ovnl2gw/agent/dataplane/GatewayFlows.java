@@ -90,17 +90,16 @@ public final class GatewayFlows {
                               Set<Flow> flows) {
         long dp = port.datapathKey();
         long cookie = cookie(dp, port.portKey());
-        long leased = GatewayTables.leasedCookie(dp, port.portKey());
         Action[] context = {Action.setReg(REG_DATAPATH, dp), Action.setReg(REG_INGRESS_PORT, port.portKey()),
                 Action.resubmit(PHYSICAL_TO_LOGICAL)};
         if (port.tag() != 0) {
-            flows.add(Flow.of(CLASSIFY, PRIORITY_TAGGED, leased,
+            flows.add(Flow.of(CLASSIFY, PRIORITY_TAGGED, cookie,
                     Match.builder().inPort(patch).vlanVid(port.tag()).build(), prepend(Action.popVlan(), context)));
         } else {
             // The seed: accept frames without an 802.1Q header, and priority-tagged frames (VLAN 0), stripped.
-            flows.add(Flow.of(CLASSIFY, PRIORITY_MATCH, leased,
+            flows.add(Flow.of(CLASSIFY, PRIORITY_MATCH, cookie,
                     Match.builder().inPort(patch).untagged().build(), context));
-            flows.add(Flow.of(CLASSIFY, PRIORITY_MATCH, leased,
+            flows.add(Flow.of(CLASSIFY, PRIORITY_MATCH, cookie,
                     Match.builder().inPort(patch).vlanVid(0).build(), prepend(Action.popVlan(), context)));
         }
         Match.Builder base = Match.builder().reg(REG_DATAPATH, dp).reg(REG_INGRESS_PORT, port.portKey());

@@ -5,14 +5,22 @@ import java.util.zip.CRC32;
 
 /**
  * What this chassis must provide: the l2gateway ports it serves (each a patch port pair between br-int and
- * the mapped bridge), the Geneve tunnels to the other chassis, and the ports it cannot serve with why.
+ * the mapped bridge, and flows), the ports it stands by for (the same patch ports, kept ready, and no flows),
+ * the Geneve tunnels to the other chassis (with BFD to the peer gateways), and the ports it cannot serve with
+ * why.
  */
-public record GatewayPlan(List<ServedPort> servedPorts, List<TunnelPort> tunnels, List<PortProblem> problems) {
+public record GatewayPlan(List<ServedPort> servedPorts, List<ServedPort> standbyPorts, List<TunnelPort> tunnels,
+                          List<PortProblem> problems) {
 
     public GatewayPlan {
         servedPorts = List.copyOf(servedPorts);
+        standbyPorts = List.copyOf(standbyPorts);
         tunnels = List.copyOf(tunnels);
         problems = List.copyOf(problems);
+    }
+
+    public GatewayPlan(List<ServedPort> servedPorts, List<TunnelPort> tunnels, List<PortProblem> problems) {
+        this(servedPorts, List.of(), tunnels, problems);
     }
 
     /** An l2gateway port bound here whose network is mapped to an existing bridge. */
@@ -30,8 +38,12 @@ public record GatewayPlan(List<ServedPort> servedPorts, List<TunnelPort> tunnels
         }
     }
 
-    /** A Geneve tunnel to another chassis. */
-    public record TunnelPort(String chassis, String remoteIp) {
+    /** A Geneve tunnel to another chassis; {@code peer} when that chassis is a fellow gateway (BFD runs on it). */
+    public record TunnelPort(String chassis, String remoteIp, boolean peer) {
+        public TunnelPort(String chassis, String remoteIp) {
+            this(chassis, remoteIp, false);
+        }
+
         /**
          * A deterministic name that fits the 15 characters of a kernel interface name whatever the chassis
          * name's length: {@code l2gw-} and the CRC-32 of the chassis name in hex.

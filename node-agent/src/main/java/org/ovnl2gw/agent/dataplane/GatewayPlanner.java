@@ -3,27 +3,41 @@ package org.ovnl2gw.agent.dataplane;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.PortProblem;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.ServedPort;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.TunnelPort;
 import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
 
 /**
- * Decides which l2gateway ports this chassis serves and which tunnels it needs.
- *
- * <p>A port is served when it is bound here ({@code chassis} is us) and its {@code l2gateway-chassis}
- * option, if any, does not name another chassis (then it is moving away and is released instead). A port
- * whose network has no bridge mapping, or whose mapped bridge does not exist, is a {@link PortProblem}:
- * nothing is built for it, so there is never a half-built gateway.
+ * Decides which l2gateway ports this chassis serves, which it stands by for, and which tunnels it needs, from
+ * the role {@link GatewayRoles} gave each port: served are the ports it is active for or claims now, standby the
+ * ones it is a live candidate for. A port whose network has no bridge mapping, or whose mapped bridge does not
+ * exist, is a {@link PortProblem}: nothing is built for it, so there is never a half-built gateway.
  */
 public final class GatewayPlanner {
 
+    /** Plans with the roles of the seed's single-gateway world (no candidates, every peer alive). */
     public GatewayPlan plan(SouthboundView view, BridgeMappings mappings, Set<String> localBridges) {
+        Map<String, Role> roles = new java.util.HashMap<>();
+        for (LogicalPort port : view.ports()) {
+            roles.put(port.name(), GatewayRoles.decide(port, view.localChassis(), PeerLiveness.ALL_ALIVE,
+                    java.util.Optional.empty()));
+        }
+        return plan(view, mappings, localBridges, roles);
+    }
+
+    public GatewayPlan plan(SouthboundView view, BridgeMappings mappings, Set<String> localBridges,
+                            Map<String, Role> roles) {
         List<ServedPort> served = new ArrayList<>();
+        List<ServedPort> standby = new ArrayList<>();
         List<PortProblem> problems = new ArrayList<>();
         for (LogicalPort port : view.ports()) {
-            if (!isServedHere(port, view.localChassis())) {
+            Role role = roles.getOrDefault(port.name(), Role.NONE);
+            boolean serving = role == Role.ACTIVE || role == Role.CLAIM;
+            if (!serving && role != Role.STANDBY) {
                 continue;
             }
             Long datapathKey = view.datapaths().get(port.datapath());
@@ -44,23 +58,18 @@ public final class GatewayPlanner {
                 problems.add(new PortProblem(port.name(), network, "bridge " + bridge.get() + " mapped for network "
                         + network + " of l2gateway port " + port.name() + " does not exist"));
             } else {
-                served.add(new ServedPort(port.name(), port.datapath(), datapathKey, port.tunnelKey(), port.tag(),
-                        network, bridge.get()));
+                (serving ? served : standby).add(new ServedPort(port.name(), port.datapath(), datapathKey,
+                        port.tunnelKey(), port.tag(), network, bridge.get()));
             }
         }
         served.sort(Comparator.comparing(ServedPort::logicalPort));
+        standby.sort(Comparator.comparing(ServedPort::logicalPort));
+        Set<String> peers = GatewayRoles.peers(view.ports(), view.localChassis());
         List<TunnelPort> tunnels = view.chassis().values().stream()
                 .filter(c -> !c.name().equals(view.localChassis()))
-                .map(c -> new TunnelPort(c.name(), c.encapIp()))
+                .map(c -> new TunnelPort(c.name(), c.encapIp(), peers.contains(c.name())))
                 .sorted(Comparator.comparing(TunnelPort::chassis))
                 .toList();
-        return new GatewayPlan(served, tunnels, problems);
-    }
-
-    /** Bound to us and not being moved elsewhere by its {@code l2gateway-chassis} option. */
-    public static boolean isServedHere(LogicalPort port, String localChassis) {
-        return port.isL2Gateway()
-                && port.chassis().filter(localChassis::equals).isPresent()
-                && port.l2gatewayChassis().map(localChassis::equals).orElse(true);
+        return new GatewayPlan(served, standby, tunnels, problems);
     }
 }

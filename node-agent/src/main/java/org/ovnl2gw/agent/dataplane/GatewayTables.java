@@ -18,12 +18,11 @@ public final class GatewayTables {
     public static final int REG_INGRESS_PORT = 1;
 
     /**
-     * Upper 32 bits of every cookie we install: "l2gw". Lower 32 bits: bit 31 marks a leased flow (see
-     * {@link #isLeased}), then 15 bits of datapath key and 16 bits of port key, for people reading dumps.
+     * Upper 32 bits of every cookie we install: "l2gw". Lower 32 bits: 15 bits of datapath key and 16 bits of
+     * port key, for people reading dumps.
      */
     public static final long COOKIE_OWNER = 0x6c32677700000000L;
     public static final long COOKIE_OWNER_MASK = 0xffffffff00000000L;
-    static final long COOKIE_LEASED = 0x80000000L;
 
     /** Geneve option OVN uses for logical ports: class 0x0102, type 0x80, 4 bytes, mapped to tun_metadata0. */
     public static final int GENEVE_OPTION_CLASS = 0x0102;
@@ -37,17 +36,4 @@ public final class GatewayTables {
         return COOKIE_OWNER | ((datapathKey & 0x7fff) << 16) | (portKey & 0xffff);
     }
 
-    static long leasedCookie(long datapathKey, long portKey) {
-        return cookie(datapathKey, portKey) | COOKIE_LEASED;
-    }
-
-    /**
-     * Leased flows are the ones that let the physical network into the overlay (classification from a
-     * patch port). They are installed with a hard timeout and re-added on every pass, so when the agent
-     * dies while its node's OVS lives on, they expire and the node stops bridging by itself by the time
-     * the operator has moved the port elsewhere: no duplicate frames from two gateways.
-     */
-    public static boolean isLeased(org.ovnl2gw.agent.openflow.Flow flow) {
-        return (flow.cookie() & COOKIE_OWNER_MASK) == COOKIE_OWNER && (flow.cookie() & COOKIE_LEASED) != 0;
-    }
 }

@@ -31,13 +31,25 @@ public record SouthboundView(String localChassis, Map<String, RemoteChassis> cha
 
     /**
      * A Southbound port binding. {@code chassis} is the bound chassis' name or empty; {@code macs} the
-     * Ethernet addresses from its {@code mac} column (other words such as "unknown" already dropped).
+     * Ethernet addresses from its {@code mac} column (other words such as "unknown" already dropped), and
+     * {@code ipv4} the first IPv4 address of each of them where the column gives one (for gratuitous ARP).
+     * {@code candidates} is the operator's ordered list of gateway chassis for an l2gateway port
+     * ({@code options:ovn-l2gw-candidates}), empty when it has none.
      */
     public record LogicalPort(String name, String datapath, long tunnelKey, String type, Optional<String> chassis,
                               List<String> macs, Optional<String> networkName, Optional<String> l2gatewayChassis,
-                              int tag) {
+                              int tag, List<String> candidates, Map<String, String> ipv4) {
         public LogicalPort {
             macs = List.copyOf(macs);
+            candidates = List.copyOf(candidates);
+            ipv4 = Map.copyOf(ipv4);
+        }
+
+        public LogicalPort(String name, String datapath, long tunnelKey, String type, Optional<String> chassis,
+                           List<String> macs, Optional<String> networkName, Optional<String> l2gatewayChassis,
+                           int tag) {
+            this(name, datapath, tunnelKey, type, chassis, macs, networkName, l2gatewayChassis, tag, List.of(),
+                    Map.of());
         }
 
         public boolean isL2Gateway() {

@@ -20,19 +20,6 @@ public sealed interface FlowChange {
     }
 
     /**
-     * Adds (or re-adds) the flow with a hard timeout: OVS removes it by itself {@code hardTimeoutSeconds}
-     * after the last add. Adding an identical flow again restarts the timer (OpenFlow 1.3 §6.4), so a
-     * live owner keeps it by re-adding it, and a dead owner's flow goes away: a dead-man switch.
-     */
-    record AddLeased(Flow flow, int hardTimeoutSeconds) implements FlowChange {
-        public AddLeased {
-            if (hardTimeoutSeconds < 1 || hardTimeoutSeconds > 0xffff) {
-                throw new IllegalArgumentException("hard timeout out of range: " + hardTimeoutSeconds);
-            }
-        }
-    }
-
-    /**
      * Replaces the instructions of the flow with the same table, priority and match (strict).
      * OpenFlow 1.3 keeps the installed cookie and does not add a missing flow.
      */

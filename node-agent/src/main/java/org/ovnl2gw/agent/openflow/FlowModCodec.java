@@ -24,9 +24,6 @@ final class FlowModCodec {
         if (change instanceof FlowChange.Add a) {
             return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, 0, a.flow().instructions());
         }
-        if (change instanceof FlowChange.AddLeased a) {
-            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, a.hardTimeoutSeconds(), a.flow().instructions());
-        }
         if (change instanceof FlowChange.Modify m) {
             return encode(OFPFC_MODIFY_STRICT, m.flow(), m.flow().cookie(), 0, 0, m.flow().instructions());
         }
@@ -58,7 +55,7 @@ final class FlowModCodec {
         out.writeByte(table);
         out.writeByte(command);
         out.writeShort(0); // idle_timeout: our flows live until we remove them (or their lease ends)
-        out.writeShort(hardTimeout); // 0 = none; see FlowChange.AddLeased
+        out.writeShort(hardTimeout); // none: flows stay until we delete them
         out.writeShort(priority);
         out.writeInt((int) NO_BUFFER);
         out.writeInt((int) OFPP_ANY);

@@ -94,7 +94,8 @@ class GatewayFlowsTest {
     void aPortMovingToAnotherChassisIsNotServed() {
         LogicalPort moving = new LogicalPort("lp-gw", DP, 3, "l2gateway", Optional.of("hv_gw"), List.of(),
                 Optional.of("physnet1"), Optional.of("gw2"), 0);
-        assertTrue(!GatewayPlanner.isServedHere(moving, "hv_gw"));
+        assertEquals(GatewayRoles.Role.RELEASE, GatewayRoles.decide(moving, "hv_gw", PeerLiveness.ALL_ALIVE,
+                Optional.empty()));
     }
 
     @Test
@@ -115,15 +116,24 @@ class GatewayFlowsTest {
     }
 
     @Test
-    void onlyTheFlowsThatLetThePhysicalNetworkInAreLeased() {
+    void everyFlowCarriesOurMark() {
         SouthboundView view = seedView(100);
         GatewayPlan plan = plan(view);
         Set<Flow> flows = new GatewayFlows().flows(plan, view, ofports(plan));
-        List<Flow> leased = flows.stream().filter(GatewayTables::isLeased).toList();
-        assertEquals(1, leased.size(), leased.toString());
-        assertEquals(0, leased.get(0).table());
-        assertEquals(1L, leased.get(0).match().field(OxmField.IN_PORT).value(), "the patch port");
         assertTrue(flows.stream().allMatch(f -> (f.cookie() & GatewayTables.COOKIE_OWNER_MASK)
                 == GatewayTables.COOKIE_OWNER), "every cookie carries our mark");
+    }
+
+    @Test
+    void aStandbyPortGetsPatchPortsAndNoFlows() {
+        SouthboundView view = seedView(100);
+        Map<String, GatewayRoles.Role> roles = new java.util.HashMap<>();
+        view.ports().forEach(p -> roles.put(p.name(), p.isL2Gateway() ? GatewayRoles.Role.STANDBY
+                : GatewayRoles.Role.NONE));
+        GatewayPlan plan = new GatewayPlanner().plan(view, BridgeMappings.parse("physnet1:br-phys2"),
+                Set.of("br-int", "br-phys2"), roles);
+        assertTrue(plan.servedPorts().isEmpty());
+        assertEquals(1, plan.standbyPorts().size());
+        assertTrue(new GatewayFlows().flows(plan, view, ofports(plan)).isEmpty());
     }
 }

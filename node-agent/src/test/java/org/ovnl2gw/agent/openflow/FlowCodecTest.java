@@ -84,13 +84,11 @@ class FlowCodecTest {
     }
 
     @Test
-    void aLeasedAddCarriesItsHardTimeoutAndAPlainAddNone() {
-        Flow flow = Flow.of(0, 100, 0x6c32677780010003L, Match.builder().inPort(1).build(), Action.resubmit(10));
-        byte[] leased = FlowModCodec.encode(new FlowChange.AddLeased(flow, 6));
+    void anAddCarriesNoTimeout() {
+        Flow flow = Flow.of(0, 100, 0x6c32677700010003L, Match.builder().inPort(1).build(), Action.resubmit(10));
         byte[] plain = FlowModCodec.encode(FlowChange.add(flow));
         // ofp_flow_mod after the header: cookie(8) cookie_mask(8) table(1) command(1) idle(2) hard(2)
-        assertEquals(0, ((leased[18] & 0xff) << 8) | (leased[19] & 0xff), "idle_timeout");
-        assertEquals(6, ((leased[20] & 0xff) << 8) | (leased[21] & 0xff), "hard_timeout");
+        assertEquals(0, ((plain[18] & 0xff) << 8) | (plain[19] & 0xff), "idle_timeout");
         assertEquals(0, ((plain[20] & 0xff) << 8) | (plain[21] & 0xff), "hard_timeout");
     }
 }

@@ -10,10 +10,14 @@ import org.ovnl2gw.api.v1alpha1.GatewayNodes;
 import org.ovnl2gw.operator.ovn.ChassisInfo;
 
 /**
- * Chooses the gateway chassis for one L2Gateway. Eligible: registered by our node agent, its published bridge
- * mappings provide the network, its node is admitted by {@code gatewayNodes}, and it is healthy. The current
+ * Chooses the active gateway chassis and the ordered standbys for one L2Gateway. Admitted: registered by our
+ * node agent, its published bridge mappings provide the network, its node is admitted by {@code gatewayNodes};
+ * eligible: admitted and healthy (its agent reports). The chassis the Southbound binding names is kept active
+ * while it is admitted, healthy or not: the gateways themselves took it over there, and a chassis whose agent
+ * stopped reporting still forwards (its switch answers BFD) and cannot be fenced from here. Otherwise the current
  * choice is kept while it stays eligible (no flapping back to a preferred node); otherwise the first eligible
- * preferred node wins, else the eligible node with the lowest name. Pure.
+ * preferred node wins, else the eligible node with the lowest name. The standbys are the other eligible chassis
+ * in that preference order. Pure.
  */
 public final class GatewayChooser {
     public static final String NETWORK_UNAVAILABLE = "NetworkUnavailable";
@@ -29,14 +33,33 @@ public final class GatewayChooser {
      * The outcome: a chassis, or the reason there is none; {@code movedFrom} names the previous chassis when
      * it had to be left, and {@code why} says why.
      */
-    public record Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom) {
+    public record Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom,
+                         List<ChassisInfo> standbys) {
+        public Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom) {
+            this(chosen, reason, message, movedFrom, List.of());
+        }
+
         static Choice none(String reason, String message) {
             return new Choice(Optional.empty(), reason, message, Optional.empty());
+        }
+
+        Choice withStandbys(List<ChassisInfo> all, List<String> preferred) {
+            List<ChassisInfo> others = inPreferenceOrder(all, preferred).stream()
+                    .filter(c -> chosen.map(x -> !x.name().equals(c.name())).orElse(true)).toList();
+            return new Choice(chosen, reason, message, movedFrom, others);
         }
     }
 
     public Choice choose(String network, GatewayNodes nodes, Optional<String> currentChassis,
-                         List<ChassisInfo> chassis, Predicate<String> healthy, java.util.function.Function<String, String> whyUnhealthy) {
+                         List<ChassisInfo> chassis, Predicate<String> healthy,
+                         java.util.function.Function<String, String> whyUnhealthy) {
+        return choose(network, nodes, currentChassis, Optional.empty(), chassis, healthy, whyUnhealthy);
+    }
+
+    /** As above, {@code boundChassis} being the chassis the Southbound binding names now. */
+    public Choice choose(String network, GatewayNodes nodes, Optional<String> currentChassis,
+                         Optional<String> boundChassis, List<ChassisInfo> chassis, Predicate<String> healthy,
+                         java.util.function.Function<String, String> whyUnhealthy) {
         List<ChassisInfo> providing = chassis.stream()
                 .filter(c -> c.agentRegistered() && c.provides(network)).toList();
         if (providing.isEmpty()) {
@@ -50,19 +73,26 @@ public final class GatewayChooser {
                     + " but none matches spec.gatewayNodes.nodeSelector");
         }
         List<ChassisInfo> eligible = admitted.stream().filter(c -> healthy.test(c.name())).toList();
+        List<String> preferred = nodes.preferredNodes();
         Optional<ChassisInfo> current = currentChassis.flatMap(name ->
                 chassis.stream().filter(c -> c.name().equals(name)).findFirst());
+        Optional<ChassisInfo> bound = boundChassis.flatMap(name ->
+                admitted.stream().filter(c -> c.name().equals(name)).findFirst());
+        if (bound.isPresent()) {
+            Optional<ChassisInfo> from = current.filter(c -> !c.name().equals(bound.get().name()));
+            return new Choice(bound, "", "", from).withStandbys(eligible, preferred);
+        }
         if (current.isPresent() && eligible.contains(current.get())) {
-            return new Choice(current, "", "", Optional.empty());
+            return new Choice(current, "", "", Optional.empty()).withStandbys(eligible, preferred);
         }
         if (eligible.isEmpty()) {
             String why = admitted.stream().map(c -> whyUnhealthy.apply(c.name())).collect(Collectors.joining("; "));
             return Choice.none(NO_ELIGIBLE_NODE, "no healthy node provides network " + network + ": " + why);
         }
-        ChassisInfo chosen = inPreferenceOrder(eligible, nodes.preferredNodes()).get(0);
+        ChassisInfo chosen = inPreferenceOrder(eligible, preferred).get(0);
         Optional<ChassisInfo> movedFrom = current.isPresent() ? current
                 : currentChassis.map(name -> new ChassisInfo(name, name, java.util.Set.of(), false, Optional.empty()));
-        return new Choice(Optional.of(chosen), "", "", movedFrom);
+        return new Choice(Optional.of(chosen), "", "", movedFrom).withStandbys(eligible, preferred);
     }
 
     private static List<ChassisInfo> inPreferenceOrder(List<ChassisInfo> eligible, List<String> preferred) {

@@ -1,16 +1,30 @@
 package org.ovnl2gw.operator.l2gateway;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What one reconcile found and did for one L2Gateway, condition by condition, before it is turned into status.
  *
- * @param gatewayNode the node now serving the gateway, null when none
- * @param logicalPort our Logical_Switch_Port, null while none exists
- * @param failover    set when this reconcile moved the port to another node
+ * @param gatewayNode  the node now serving the gateway (the Southbound binding's), null when none
+ * @param logicalPort  our Logical_Switch_Port, null while none exists
+ * @param failover     set when the port moved to another node since the last reconcile
+ * @param standbyNodes the other candidates, in takeover order
+ * @param degraded     why the serving gateway is not fully healthy although it forwards (its agent stopped
+ *                     reporting), empty when it is
  */
 public record GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound, String gatewayNode,
-                             String logicalPort, Optional<Failover> failover) {
+                             String logicalPort, Optional<Failover> failover, List<String> standbyNodes,
+                             Optional<String> degraded) {
+
+    public GatewayOutcome {
+        standbyNodes = List.copyOf(standbyNodes);
+    }
+
+    public GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound, String gatewayNode,
+                          String logicalPort, Optional<Failover> failover) {
+        this(accepted, programmed, bound, gatewayNode, logicalPort, failover, List.of(), Optional.empty());
+    }
 
     /** The gateway moved from one node to another, and why. */
     public record Failover(String fromNode, String toNode, String why) {

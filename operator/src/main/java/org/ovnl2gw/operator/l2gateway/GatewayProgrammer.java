@@ -19,8 +19,10 @@ import org.ovnl2gw.operator.ovn.SouthboundClient;
 
 /**
  * Decides and applies one L2Gateway: validation, conflicts and the switch's existence first (nothing is written
- * for a refused spec), then the chassis choice, the Northbound port, and the Southbound binding once ovn-northd
- * has made it. Returns what it found for the status; throws {@link OvnUnavailableException} when OVN cannot be
+ * for a refused spec), then the choice of the active chassis and its standbys, written to the Northbound port
+ * ({@code options:l2gateway-chassis} and {@code options:ovn-l2gw-candidates}). The gateways claim the Southbound
+ * binding themselves, by those options and BFD; this class only reads it, and names the chassis bound there
+ * active, so a takeover is reflected rather than fought. Returns what it found for the status; throws {@link OvnUnavailableException} when OVN cannot be
  * read or written now.
  */
 final class GatewayProgrammer {
@@ -35,6 +37,8 @@ final class GatewayProgrammer {
     private final ChassisHealth health;
     /** The last move per gateway, kept in the Bound message while the port stays where it moved to. */
     private final java.util.Map<String, GatewayOutcome.Failover> lastMoves = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The chassis each gateway's binding was last seen on, to tell a move. */
+    private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
 
     GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health) {
         this.nb = nb;
@@ -80,50 +84,79 @@ final class GatewayProgrammer {
                 + spec.networkName() + (spec.tagged() ? " VLAN " + spec.vlan() : " untagged"));
         List<ChassisInfo> chassis = sb.chassis();
         Optional<String> currentChassis = current.map(GatewayPort::chassisOption);
+        Optional<PortBindingState> binding = sb.portBinding(portName);
+        Optional<String> boundChassis = binding.flatMap(PortBindingState::chassisName);
         GatewayChooser.Choice choice = chooser.choose(spec.networkName(), spec.gatewayNodesOrAny(), currentChassis,
-                chassis, health::isHealthy, health::whyUnhealthy);
+                boundChassis, chassis, health::isHealthy, health::whyUnhealthy);
         if (choice.chosen().isEmpty()) {
             Verdict none = Verdict.fail(choice.reason(), choice.message());
             if (current.isEmpty()) {
                 return new GatewayOutcome(accepted, none, none, null, null, Optional.empty());
             }
             // keep the port where it is: moving it nowhere would not bring traffic back sooner
-            String node = nodeOf(chassis, currentChassis.orElse(null));
+            String node = nodeOf(chassis, boundChassis.or(() -> currentChassis).orElse(null));
             Verdict unhealthy = Verdict.fail("GatewayNodeUnhealthy", choice.message());
             return new GatewayOutcome(accepted, Verdict.ok("Programmed", "port " + portName + " kept on " + node),
-                    unhealthy, node, portName, Optional.empty());
+                    unhealthy, boundChassis.isPresent() ? node : null, portName, Optional.empty());
         }
         ChassisInfo chosen = choice.chosen().get();
+        List<String> candidates = new java.util.ArrayList<>();
+        candidates.add(chosen.name());
+        choice.standbys().forEach(c -> candidates.add(c.name()));
         nb.ensureGatewayPort(new DesiredGatewayPort(name, spec.logicalSwitch(), spec.networkName(), spec.vlan(),
-                chosen.name()));
-        Optional<GatewayOutcome.Failover> failover = choice.movedFrom().map(from -> new GatewayOutcome.Failover(
-                from.nodeName(), chosen.nodeName(), health.isHealthy(from.name())
-                        ? "chassis " + from.name() + " no longer provides network " + spec.networkName()
-                                + " or is no longer admitted by spec.gatewayNodes"
-                        : health.whyUnhealthy(from.name())));
-        Optional<PortBindingState> binding = sb.portBinding(portName);
+                chosen.name(), candidates));
+        List<String> standbyNodes = choice.standbys().stream().map(ChassisInfo::nodeName).toList();
         if (binding.isEmpty()) {
             Verdict waiting = Verdict.fail("WaitingForPortBinding", "Northbound port " + portName
                     + " written; waiting for ovn-northd to create its Port_Binding");
             return new GatewayOutcome(accepted, waiting, Verdict.fail("NotProgrammed", waiting.message()),
-                    chosen.nodeName(), portName, failover);
+                    null, portName, Optional.empty(), standbyNodes, Optional.empty());
         }
-        sb.bindPort(portName, chosen.name());
         Verdict programmed = Verdict.ok("Programmed", "port " + portName + " on switch " + spec.logicalSwitch()
-                + " bound to chassis " + chosen.name());
+                + " with gateway candidates " + String.join(", ", candidates));
+        Optional<GatewayOutcome.Failover> failover = moved(name, chassis, binding.get(), spec);
         failover.ifPresent(f -> lastMoves.put(name, f));
         String moved = Optional.ofNullable(lastMoves.get(name)).filter(f -> f.toNode().equals(chosen.nodeName()))
                 .map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
-        Verdict bound = binding.get().claimedBy(chosen.name())
+        boolean claimed = binding.get().claimedBy(chosen.name());
+        Verdict bound = claimed
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
                 : Verdict.fail("WaitingForClaim", "waiting for the node agent on " + chosen.nodeName()
-                        + " to claim port " + portName + moved);
-        return new GatewayOutcome(accepted, programmed, bound, chosen.nodeName(), portName, failover);
+                        + " to claim port " + portName + boundChassis.map(b -> " (bound to " + b + " now)").orElse("")
+                        + moved);
+        Optional<String> degraded = claimed && !health.isHealthy(chosen.name())
+                ? Optional.of(health.whyUnhealthy(chosen.name()) + "; its switch still forwards and answers BFD, so"
+                        + " no standby takes over: restart the node agent on " + chosen.nodeName())
+                : Optional.empty();
+        return new GatewayOutcome(accepted, programmed, bound, claimed ? chosen.nodeName() : null, portName,
+                failover, standbyNodes, degraded);
+    }
+
+    /**
+     * The move since the last reconcile, judged on the Southbound binding (the truth: the gateways take ports
+     * over themselves), with why, as far as the operator can tell.
+     */
+    private Optional<GatewayOutcome.Failover> moved(String name, List<ChassisInfo> chassis, PortBindingState binding,
+                                                    L2GatewaySpec spec) {
+        Optional<String> now = binding.up() ? binding.chassisName() : Optional.empty();
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        String before = lastBound.put(name, now.get());
+        if (before == null || before.equals(now.get())) {
+            return Optional.empty();
+        }
+        String why = health.isHealthy(before)
+                ? "chassis " + now.get() + " took the port over from " + before + " (BFD, or a new choice: "
+                        + before + " may no longer provide network " + spec.networkName() + " or be admitted)"
+                : "chassis " + now.get() + " took the port over: " + health.whyUnhealthy(before);
+        return Optional.of(new GatewayOutcome.Failover(nodeOf(chassis, before), nodeOf(chassis, now.get()), why));
     }
 
     void forget(String name) {
         lastMoves.remove(name);
+        lastBound.remove(name);
     }
 
     private static String nodeOf(List<ChassisInfo> chassis, String chassisName) {

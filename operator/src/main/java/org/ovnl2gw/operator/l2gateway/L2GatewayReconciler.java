@@ -47,6 +47,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     private final GatewayProgrammer programmer;
     private final GatewayAnnouncer announcer;
     private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
+    private final StatusWriter statusWriter;
 
     public L2GatewayReconciler(KubernetesClient client, NorthboundClient nb, SouthboundClient sb, Clock clock,
                                L2GatewayEvents events, L2GatewaySettings settings) {
@@ -58,6 +59,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         this.nodeLabels = new InformedNodeLabels(client, trigger::all);
         this.healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(), trigger::all);
         this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health);
+        this.statusWriter = new StatusWriter(client);
         this.announcer = new GatewayAnnouncer(new KubernetesEventRecorder(client, settings.eventNamespace(), clock), events);
         nb.addListener(trigger);
         sb.addListener(trigger);
@@ -83,24 +85,24 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
                 + gateway.getMetadata().getResourceVersion());
         List<L2Gateway> all = context.getPrimaryCache().list().toList();
         GatewayOutcome outcome = programmer.program(gateway, all);
-        L2GatewayStatus old = gateway.getStatus() == null ? L2GatewayStatus.EMPTY : gateway.getStatus();
+        L2GatewayStatus old = statusWriter.lastWritten(gateway);
         L2GatewayStatus next = L2GatewayStatusCalculator.compute(old, generation(gateway), outcome, clock.instant());
         announcer.announce(gateway, old, next, outcome);
         recheckPeersIfSpecChanged(gateway);
         events.reconciled();
         boolean ready = L2GatewayStatusCalculator.READY.equals(L2GatewayStatusCalculator.state(next));
-        UpdateControl<L2Gateway> control = UpdateControl.noUpdate();
         if (!next.equals(old)) {
-            gateway.setStatus(next);
-            control = UpdateControl.patchStatus(gateway);
+            statusWriter.write(gateway, next);
         }
-        return control.rescheduleAfter(ready ? settings.readyResync() : settings.pendingResync());
+        return UpdateControl.<L2Gateway>noUpdate()
+                .rescheduleAfter(ready ? settings.readyResync() : settings.pendingResync());
     }
 
     @Override
     public DeleteControl cleanup(L2Gateway gateway, Context<L2Gateway> context) {
         String name = gateway.getMetadata().getName();
         nb.deleteGatewayPort(name);
+        statusWriter.forget(name);
         announcer.forget(name);
         programmer.forget(name);
         L2GatewaySpec last = lastSpecs.remove(name);
@@ -114,16 +116,20 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
                                                                  Exception e) {
         events.error();
         LOG.warning(() -> "L2Gateway " + gateway.getMetadata().getName() + ": reconcile failed, will retry: " + e.getMessage());
-        L2GatewayStatus old = gateway.getStatus() == null ? L2GatewayStatus.EMPTY : gateway.getStatus();
+        L2GatewayStatus old = statusWriter.lastWritten(gateway);
         long generation = generation(gateway);
         Condition failed = Condition.of(ConditionTypes.READY, Condition.FALSE, "ReconcileFailed",
                 String.valueOf(e.getMessage()), generation, clock.instant());
         L2GatewayStatus next = old.withCondition(failed);
-        if (next.equals(old)) {
-            return ErrorStatusUpdateControl.noStatusUpdate();
+        if (!next.equals(old)) {
+            try {
+                statusWriter.write(gateway, next);
+            } catch (RuntimeException writeFailed) {
+                LOG.warning(() -> "L2Gateway " + gateway.getMetadata().getName() + ": could not write status: "
+                        + writeFailed.getMessage());
+            }
         }
-        gateway.setStatus(next);
-        return ErrorStatusUpdateControl.patchStatus(gateway);
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
     /** When a spec changes (or is first seen), gateways it competed or now competes with are re-checked. */

@@ -10,8 +10,9 @@ import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
 
 /**
  * The one place an L2Gateway's status is computed: every owned condition is set on every visit (keeping its
- * transition time while its status holds), {@code Ready} summarises the first failing one, and gatewayNode,
- * logicalPort and observedGeneration follow. Pure.
+ * transition time while its status holds), {@code Ready} summarises the first failing one (when none fails, its
+ * reason says whether a standby exists and whether the gateway's agent reports), and gatewayNode, logicalPort,
+ * standbyNodes and observedGeneration follow. Pure.
  */
 public final class L2GatewayStatusCalculator {
     public static final String READY = "ready";
@@ -31,6 +32,7 @@ public final class L2GatewayStatusCalculator {
                 .withCondition(condition(ConditionTypes.READY, ready, generation, now))
                 .withGatewayNode(outcome.gatewayNode())
                 .withLogicalPort(outcome.logicalPort())
+                .withStandbyNodes(outcome.standbyNodes())
                 .withObservedGeneration(generation);
     }
 
@@ -40,7 +42,16 @@ public final class L2GatewayStatusCalculator {
                 return v;
             }
         }
-        return Verdict.ok("Ready", "bridged through node " + outcome.gatewayNode());
+        if (outcome.degraded().isPresent()) {
+            return Verdict.ok("AgentNotReporting", "bridged through node " + outcome.gatewayNode() + ", degraded: "
+                    + outcome.degraded().get());
+        }
+        if (outcome.standbyNodes().isEmpty()) {
+            return Verdict.ok("ReadyWithoutStandby", "bridged through node " + outcome.gatewayNode()
+                    + "; no standby node: it is a single point of failure");
+        }
+        return Verdict.ok("Ready", "bridged through node " + outcome.gatewayNode() + ", standby "
+                + String.join(", ", outcome.standbyNodes()));
     }
 
     private static Condition condition(String type, Verdict verdict, long generation, Instant now) {

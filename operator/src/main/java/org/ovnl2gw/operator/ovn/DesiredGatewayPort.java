@@ -4,11 +4,18 @@ import java.util.Objects;
 
 /**
  * The l2gateway port an L2Gateway wants: on {@code logicalSwitch}, bridging {@code networkName} (VLAN
- * {@code vlan}, null for untagged) through chassis {@code chassisName}.
+ * {@code vlan}, null for untagged) through chassis {@code chassisName}, with {@code candidates} (the active
+ * chassis first) the order in which the gateways take it over.
  */
 public record DesiredGatewayPort(String resourceName, String logicalSwitch, String networkName, Integer vlan,
-                                 String chassisName) {
+                                 String chassisName, java.util.List<String> candidates) {
+    public DesiredGatewayPort(String resourceName, String logicalSwitch, String networkName, Integer vlan,
+                              String chassisName) {
+        this(resourceName, logicalSwitch, networkName, vlan, chassisName, java.util.List.of(chassisName));
+    }
+
     public DesiredGatewayPort {
+        candidates = java.util.List.copyOf(candidates);
         Objects.requireNonNull(resourceName, "resourceName");
         Objects.requireNonNull(logicalSwitch, "logicalSwitch");
         Objects.requireNonNull(networkName, "networkName");
@@ -23,12 +30,13 @@ public record DesiredGatewayPort(String resourceName, String logicalSwitch, Stri
     public boolean matches(GatewayPort port) {
         return port.ownedBy(resourceName) && port.l2gatewayType() && port.addressesUnknown()
                 && logicalSwitch.equals(port.logicalSwitch()) && networkName.equals(port.networkName())
-                && Objects.equals(vlan, port.vlan()) && chassisName.equals(port.chassisOption());
+                && Objects.equals(vlan, port.vlan()) && chassisName.equals(port.chassisOption())
+                && String.join(",", candidates).equals(port.candidatesOption());
     }
 
     @Override
     public String toString() {
         return portName() + "{switch=" + logicalSwitch + ", network=" + networkName
-                + (vlan == null ? "" : ", vlan=" + vlan) + ", chassis=" + chassisName + "}";
+                + (vlan == null ? "" : ", vlan=" + vlan) + ", chassis=" + chassisName + ", candidates=" + candidates + "}";
     }
 }

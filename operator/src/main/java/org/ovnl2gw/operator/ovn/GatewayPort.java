@@ -7,7 +7,13 @@ import java.util.Optional;
  * by our mark, empty when the row is not ours. {@code logicalSwitch} is null when no switch holds the port.
  */
 public record GatewayPort(String name, String type, boolean addressesUnknown, String logicalSwitch,
-                          String networkName, Integer vlan, String chassisOption, Optional<String> ownerResource) {
+                          String networkName, Integer vlan, String chassisOption, Optional<String> ownerResource,
+                          String candidatesOption) {
+
+    public GatewayPort(String name, String type, boolean addressesUnknown, String logicalSwitch, String networkName,
+                       Integer vlan, String chassisOption, Optional<String> ownerResource) {
+        this(name, type, addressesUnknown, logicalSwitch, networkName, vlan, chassisOption, ownerResource, "");
+    }
 
     public boolean ours() {
         return ownerResource.isPresent();

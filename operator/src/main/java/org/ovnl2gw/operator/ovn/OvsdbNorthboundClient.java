@@ -32,6 +32,8 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
     private static final String L2GATEWAY = "l2gateway";
     private static final String NETWORK_OPTION = "network_name";
     private static final String CHASSIS_OPTION = "l2gateway-chassis";
+    /** The ordered gateway candidates; ovn-northd copies it to the Port_Binding, where the agents read it. */
+    public static final String CANDIDATES_OPTION = "ovn-l2gw-candidates";
 
     private OvsdbNorthboundClient(String remote, ClientOptions options, Duration timeout) {
         super(remote, "OVN_Northbound", monitorSpec(), options, timeout);
@@ -92,7 +94,8 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         String switchName = switchHolding(row.uuid()).map(s -> s.getString("name")).orElse(null);
         return new GatewayPort(row.getString("name"), row.getString("type"),
                 row.getStringSet("addresses").equals(Set.of("unknown")), switchName,
-                options.get(NETWORK_OPTION), vlan, options.get(CHASSIS_OPTION), owner);
+                options.get(NETWORK_OPTION), vlan, options.get(CHASSIS_OPTION), owner,
+                options.getOrDefault(CANDIDATES_OPTION, ""));
     }
 
     private Optional<Row> switchHolding(Uuid port) {
@@ -195,6 +198,7 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         Map<String, String> options = new HashMap<>();
         options.put(NETWORK_OPTION, desired.networkName());
         options.put(CHASSIS_OPTION, desired.chassisName());
+        options.put(CANDIDATES_OPTION, String.join(",", desired.candidates()));
         return options;
     }
 

@@ -97,48 +97,14 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         return bindingRow(logicalPort).map(this::toBinding);
     }
 
-    /**
-     * Read from the server, not the cache: the cache's copy of the optional {@code chassis}/{@code up} columns
-     * was seen to go wrong after update2 diffs (reported to the OVSDB client's owner), and these two columns
-     * are exactly what Bound is judged on. One small select per reconcile.
-     */
     private Optional<Row> bindingRow(String logicalPort) {
-        if (session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).isEmpty()) {
-            return Optional.empty();
-        }
-        List<Operation> select = List.of(Operations.select(PORT_BINDING)
-                .where(Condition.equalTo("logical_port", logicalPort)).columns("logical_port", "chassis", "up"));
-        return OvsdbTransactions.run(session, "operator: read binding of " + logicalPort, select, timeout)
-                .rows(0).stream().findFirst();
+        return session.cache().table(PORT_BINDING).findBy("logical_port", logicalPort).stream().findFirst();
     }
 
     private PortBindingState toBinding(Row row) {
         Optional<String> chassis = row.getOptionalUuid("chassis")
                 .flatMap(u -> session.cache().table(CHASSIS).get(u)).map(c -> c.getString("name"));
         return new PortBindingState(row.getString("logical_port"), chassis, row.getOptionalBoolean("up").orElse(false));
-    }
-
-    @Override
-    public ApplyResult bindPort(String logicalPort, String chassisName) {
-        requireConnected();
-        Row binding = bindingRow(logicalPort).orElseThrow(() ->
-                new OvnUnavailableException("no Port_Binding for " + logicalPort + " yet"));
-        Row chassis = session.cache().table(CHASSIS).findBy("name", chassisName).stream().findFirst().orElseThrow(() ->
-                new OvnUnavailableException("no chassis " + chassisName + " to bind " + logicalPort + " to"));
-        Optional<Uuid> current = binding.getOptionalUuid("chassis");
-        if (current.filter(chassis.uuid()::equals).isPresent()) {
-            return ApplyResult.NOOP;
-        }
-        String from = toBinding(binding).chassisName().orElse("none");
-        // only if not bound there yet: the chosen agent may have claimed it (up=true) after our cache last saw it,
-        // and clearing its up flag then would leave the port down
-        Operation update = Operations.update(PORT_BINDING).where(Condition.uuidEquals(binding.uuid()),
-                        Condition.notEqualTo("chassis", Set.of(chassis.uuid())))
-                .set("chassis", Set.of(chassis.uuid())).set("up", Set.of(false));
-        OvsdbTransactions.run(session, "operator: bind l2gateway port " + logicalPort + " to " + chassisName,
-                List.of(update), timeout);
-        LOG.info(() -> "desired " + logicalPort + " bound to " + chassisName + ", current " + from + " -> updated");
-        return ApplyResult.UPDATED;
     }
 
     /** Chassis changes re-check every gateway; a binding change re-checks its own. Event thread only. */

@@ -17,11 +17,4 @@ public interface SouthboundClient {
     /** The Port_Binding ovn-northd made for that l2gateway port, if it has. */
     Optional<PortBindingState> portBinding(String logicalPort);
 
-    /**
-     * Binds the port to the chassis administratively (sets {@code chassis}; clears {@code up} when moving, so
-     * that only the new chassis' claim brings it up again).
-     *
-     * @throws OvnUnavailableException when the binding or chassis is not there or the write failed
-     */
-    ApplyResult bindPort(String logicalPort, String chassisName);
 }

@@ -1,0 +1,75 @@
+package org.ovnl2gw.agent.dataplane;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ovnl2gw.agent.dataplane.GatewayPlan.ServedPort;
+import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
+
+/**
+ * Decides when to announce a logical switch's MACs on the physical network: whenever a port starts being
+ * served here (a takeover, a move, the first claim) and its patch port has an ofport, every MAC of the
+ * switch's other ports ({@code Port_Binding.mac}: VIFs, router and virtual ports alike) is announced out of
+ * it, so physical learning switches move those MACs behind this gateway at once instead of after their MAC
+ * aging. When the port stops being served here the series is stopped. The sending (RARP/GARP frames with
+ * OVN's backoff) is the {@link Sender}'s.
+ */
+public final class TakeoverAnnouncements {
+
+    /** One address to announce: a MAC, with the IPv4 address it owns when known (GARP instead of RARP). */
+    public record Address(String mac, Optional<String> ipv4) {
+    }
+
+    /** Sends the announcements of one port; must not block. */
+    public interface Sender {
+        void announce(String logicalPort, long patchOfport, int tag, List<Address> addresses);
+
+        void stop(String logicalPort);
+    }
+
+    private final Sender sender;
+    private final Map<String, Long> announced = new HashMap<>();
+
+    public TakeoverAnnouncements(Sender sender) {
+        this.sender = sender;
+    }
+
+    /** After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed. */
+    public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> ofports) {
+        Map<String, Long> now = new HashMap<>();
+        for (ServedPort port : plan.servedPorts()) {
+            Long ofport = ofports.get(port.integrationPatch());
+            if (ofport == null || ofport <= 0) {
+                continue;
+            }
+            now.put(port.logicalPort(), ofport);
+            if (!ofport.equals(announced.get(port.logicalPort())) && view != null) {
+                sender.announce(port.logicalPort(), ofport, port.tag(), addresses(port, view));
+            }
+        }
+        for (String port : List.copyOf(announced.keySet())) {
+            if (!now.containsKey(port)) {
+                sender.stop(port);
+            }
+        }
+        announced.clear();
+        announced.putAll(now);
+    }
+
+    static List<Address> addresses(ServedPort served, SouthboundView view) {
+        List<Address> addresses = new ArrayList<>();
+        for (LogicalPort port : view.ports()) {
+            if (port.datapath().equals(served.datapath()) && !port.name().equals(served.logicalPort())
+                    && !port.isL2Gateway()) {
+                for (String mac : port.macs()) {
+                    if (addresses.stream().noneMatch(a -> a.mac().equals(mac))) {
+                        addresses.add(new Address(mac, Optional.ofNullable(port.ipv4().get(mac))));
+                    }
+                }
+            }
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,83 @@
+package org.ovnl2gw.agent.dataplane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ovnl2gw.agent.dataplane.GatewayRoles.Role.ACTIVE;
+import static org.ovnl2gw.agent.dataplane.GatewayRoles.Role.CLAIM;
+import static org.ovnl2gw.agent.dataplane.GatewayRoles.Role.NONE;
+import static org.ovnl2gw.agent.dataplane.GatewayRoles.Role.RELEASE;
+import static org.ovnl2gw.agent.dataplane.GatewayRoles.Role.STANDBY;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
+import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
+
+class GatewayRolesTest {
+    private static final PeerLiveness ALL = PeerLiveness.ALL_ALIVE;
+
+    private static LogicalPort port(String bound, String named, String... candidates) {
+        return new LogicalPort("l2gw-x", "dp", 3, "l2gateway", Optional.ofNullable(bound), List.of(),
+                Optional.of("physnet1"), Optional.ofNullable(named), 0, List.of(candidates), Map.of());
+    }
+
+    private static Role role(LogicalPort port, String me, PeerLiveness liveness) {
+        return GatewayRoles.decide(port, me, liveness, Optional.empty());
+    }
+
+    private static PeerLiveness down(String... chassis) {
+        return new PeerLiveness(Set.of(chassis));
+    }
+
+    @Test
+    void theNamedChassisClaimsAnUnboundPortAndTheStandbyWaits() {
+        LogicalPort unbound = port(null, "gw1", "gw1", "gw2");
+        assertEquals(CLAIM, role(unbound, "gw1", ALL));
+        assertEquals(STANDBY, role(unbound, "gw2", ALL));
+        assertEquals(NONE, role(unbound, "gw3", ALL));
+    }
+
+    @Test
+    void aStandbyTakesOverOnlyWhenBfdSaysTheActiveIsDown() {
+        LogicalPort boundToGw1 = port("gw1", "gw1", "gw1", "gw2", "gw3");
+        assertEquals(ACTIVE, role(boundToGw1, "gw1", ALL));
+        assertEquals(STANDBY, role(boundToGw1, "gw2", ALL));
+        assertEquals(CLAIM, role(boundToGw1, "gw2", down("gw1")));
+        assertEquals(STANDBY, role(boundToGw1, "gw3", down("gw1")), "gw2 ranks first and is alive");
+        assertEquals(CLAIM, role(boundToGw1, "gw3", down("gw1", "gw2")));
+    }
+
+    @Test
+    void theNewActiveKeepsThePortWhileTheNamedChassisIsDownOrReturnsAfterItsTakeover() {
+        LogicalPort tookOver = port("gw2", "gw1", "gw1", "gw2");
+        assertEquals(ACTIVE, role(tookOver, "gw2", down("gw1")));
+        assertEquals(ACTIVE, GatewayRoles.decide(tookOver, "gw2", ALL, Optional.of("gw1")),
+                "gw1 came back before the operator named gw2: no hand-back, no frame lost");
+        assertEquals(STANDBY, role(tookOver, "gw1", ALL), "an alive incumbent is never preempted");
+    }
+
+    @Test
+    void anAdministrativeMoveReleasesThenTheNamedChassisClaims() {
+        LogicalPort moving = port("gw1", "gw2", "gw2", "gw1");
+        assertEquals(RELEASE, role(moving, "gw1", ALL));
+        assertEquals(STANDBY, role(moving, "gw2", ALL), "waits for gw1 to let go");
+        assertEquals(CLAIM, role(port(null, "gw2", "gw2", "gw1"), "gw2", ALL));
+    }
+
+    @Test
+    void upstreamSemanticsWithoutCandidates() {
+        assertEquals(ACTIVE, role(port("gw1", null), "gw1", ALL), "a binding made by hand is served");
+        assertEquals(RELEASE, role(port("gw1", "gw2"), "gw1", ALL), "the option points elsewhere");
+        assertEquals(CLAIM, role(port("gw1", "gw2"), "gw2", ALL), "gw1 is no candidate: the named one takes it");
+        assertEquals(CLAIM, role(port(null, "gw1"), "gw1", ALL));
+    }
+
+    @Test
+    void peersAreTheOtherCandidatesOfOurPorts() {
+        List<LogicalPort> ports = List.of(port("gw1", "gw1", "gw1", "gw2"), port(null, "gw3", "gw3", "gw4"));
+        assertEquals(Set.of("gw2"), GatewayRoles.peers(ports, "gw1"));
+        assertEquals(Set.of("gw3"), GatewayRoles.peers(ports, "gw4"));
+    }
+}

@@ -37,7 +37,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
               --ssl-cert FILE             certificate (PEM) for ssl: remotes
               --ssl-ca FILE               CA certificate (PEM) the database's certificate must chain to
               --bfd-interval MS           BFD transmit and receive interval on the tunnels to the other
-                                          gateway candidates (default 100: a dead gateway is detected, and
+                                          gateway candidates (default 200: a dead gateway is detected, and
                                           its port taken over, within 3 intervals); all gateways must agree
               --withdraw-on-exit          on exit, release ports and remove our chassis, ports and flows
                                           (decommissioning a node); by default everything stays so a
@@ -58,7 +58,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         boolean withdraw = false;
         boolean help = false;
         Duration heartbeat = Duration.ofSeconds(2);
-        int bfdInterval = 100;
+        int bfdInterval = 200;
         String sslKey = null;
         String sslCert = null;
         String sslCa = null;

@@ -73,6 +73,7 @@ public final class GatewayAgent implements AutoCloseable {
     private Optional<Long> appliedNbCfg = Optional.empty();
     private volatile GatewayPlan lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
     private final Map<String, String> tookOverFrom = new HashMap<>();
+    private final Incumbents incumbents = new Incumbents();
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
 
@@ -195,7 +196,8 @@ public final class GatewayAgent implements AutoCloseable {
         config = resolution.config().get();
         ensureSouthbound(config.southboundRemote());
         String me = config.chassisName();
-        PeerLiveness liveness = new PeerLiveness(BfdSessions.down(local.ports()));
+        List<LocalSwitch.PortState> localPorts = local.ports();
+        PeerLiveness liveness = new PeerLiveness(BfdSessions.down(localPorts), BfdSessions.up(localPorts));
         if (!sb.isConnected()) {
             fenceIfIsolated(liveness);
             return;
@@ -210,7 +212,10 @@ public final class GatewayAgent implements AutoCloseable {
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
         Map<String, Role> roles = new HashMap<>();
         for (SouthboundView.LogicalPort port : view.ports()) {
-            Role role = GatewayRoles.decide(port, me, liveness, Optional.ofNullable(tookOverFrom.get(port.name())));
+            boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
+                    liveness);
+            Role role = GatewayRoles.decide(port, me, liveness, Optional.ofNullable(tookOverFrom.get(port.name())),
+                    incumbentSeenUp);
             if (role != Role.NONE) {
                 roles.put(port.name(), role);
             }
@@ -268,6 +273,27 @@ public final class GatewayAgent implements AutoCloseable {
                     || roles.getOrDefault(port.name(), Role.NONE) == Role.NONE)) {
                 tookOverFrom.remove(port.name());
             }
+        }
+    }
+
+    /** Per port, the other chassis holding it and whether its BFD session was seen forwarding since it does. */
+    private static final class Incumbents {
+        private final Map<String, String> holder = new HashMap<>();
+        private final Set<String> seenUp = new java.util.HashSet<>();
+
+        boolean observe(String port, Optional<String> other, PeerLiveness liveness) {
+            if (other.isEmpty()) {
+                holder.remove(port);
+                seenUp.remove(port);
+                return false;
+            }
+            if (!other.get().equals(holder.put(port, other.get()))) {
+                seenUp.remove(port);
+            }
+            if (liveness.seenUp(other.get())) {
+                seenUp.add(port);
+            }
+            return seenUp.contains(port);
         }
     }
 

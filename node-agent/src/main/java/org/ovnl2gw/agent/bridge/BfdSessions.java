@@ -40,6 +40,19 @@ public final class BfdSessions {
         return down;
     }
 
+    /** The chassis whose BFD session on our tunnel forwards now. */
+    public static Set<String> up(Iterable<LocalSwitch.PortState> ports) {
+        Set<String> up = new TreeSet<>();
+        for (LocalSwitch.PortState port : ports) {
+            String chassis = port.portExternalIds().get(OvsOwnership.CHASSIS_ID_KEY);
+            if (chassis != null && "true".equals(port.bfd().get("enable"))
+                    && "true".equals(port.bfdStatus().get("forwarding"))) {
+                up.add(chassis);
+            }
+        }
+        return up;
+    }
+
     static boolean isDown(Map<String, String> bfd, Map<String, String> status) {
         if (!"true".equals(bfd.get("enable")) || !"false".equals(status.get("forwarding"))) {
             return false;

@@ -20,7 +20,10 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
  *   <li>Bound here: serve it, unless the named chassis is another one that is alive and did not just lose the
  *       port to us (an administrative move: release, and the named chassis claims it).
  *   <li>Bound to another candidate that is alive: stand by. An incumbent is never preempted, so a node coming
- *       back does not take the port back and no frame is lost on its return.
+ *       back does not take the port back and no frame is lost on its return. An incumbent counts as down only
+ *       when this chassis saw its BFD session forward while it held the port and then saw it go down: a claim
+ *       is itself evidence of life, so two gateways whose BFD cannot reach each other do not take the port
+ *       from each other in turn (the operator's heartbeat-based choice is the fallback for that double fault).
  *   <li>Unbound, or bound to a candidate that is down: the first live chassis of the order claims it; the
  *       others stand by.
  * </ol>
@@ -59,10 +62,13 @@ public final class GatewayRoles {
     }
 
     /**
-     * @param tookOverFrom chassis this one took the port from while it was still named (empty when none): its
-     *                     return does not make us hand the port back, only a new choice of the operator does
+     * @param tookOverFrom     chassis this one took the port from while it was still named (empty when none): its
+     *                         return does not make us hand the port back, only a new choice of the operator does
+     * @param incumbentSeenUp  whether this chassis saw BFD to the chassis now holding the port forward since it
+     *                         holds it
      */
-    public static Role decide(LogicalPort port, String me, PeerLiveness liveness, Optional<String> tookOverFrom) {
+    public static Role decide(LogicalPort port, String me, PeerLiveness liveness, Optional<String> tookOverFrom,
+                              boolean incumbentSeenUp) {
         if (!port.isL2Gateway()) {
             return Role.NONE;
         }
@@ -87,7 +93,7 @@ public final class GatewayRoles {
                 // the option moved the port off a chassis that is no longer a candidate: the named one takes it
                 return order.get(0).equals(me) ? Role.CLAIM : Role.STANDBY;
             }
-            if (liveness.alive(incumbent)) {
+            if (liveness.alive(incumbent) || !incumbentSeenUp) {
                 return Role.STANDBY;
             }
         }
@@ -100,6 +106,11 @@ public final class GatewayRoles {
             }
         }
         return Role.STANDBY;
+    }
+
+    /** As above, for a caller that saw every incumbent up (the seed's single-gateway world, tests). */
+    public static Role decide(LogicalPort port, String me, PeerLiveness liveness, Optional<String> tookOverFrom) {
+        return decide(port, me, liveness, tookOverFrom, true);
     }
 
     /** The chassis this one should run BFD with: every other candidate of a port it is a candidate for. */

@@ -59,6 +59,15 @@ class GatewayRolesTest {
     }
 
     @Test
+    void aClaimIsEvidenceOfLifeWhenBfdCannotTellOtherwise() {
+        LogicalPort takenByGw2 = port("gw2", "gw1", "gw1", "gw2");
+        assertEquals(STANDBY, GatewayRoles.decide(takenByGw2, "gw1", down("gw2"), Optional.empty(), false),
+                "gw1 never saw gw2's BFD forward since gw2 took the port: no tug of war");
+        assertEquals(CLAIM, GatewayRoles.decide(takenByGw2, "gw1", down("gw2"), Optional.empty(), true),
+                "gw2 was seen up while holding the port, then went down: take it");
+    }
+
+    @Test
     void anAdministrativeMoveReleasesThenTheNamedChassisClaims() {
         LogicalPort moving = port("gw1", "gw2", "gw2", "gw1");
         assertEquals(RELEASE, role(moving, "gw1", ALL));

@@ -1,6 +1,7 @@
 package org.ovnl2gw.testbed;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A simulated L2 network: a bridge on the hidden host "main", to which host bridges attach through unix
@@ -58,6 +59,41 @@ public final class Network {
     /** Frames the network sent to {@code host}'s {@code bridge}. */
     public Path framesTo(OvsHost host, String bridge) {
         return main.rundir().resolve(attachmentPort(host, bridge) + "-tx.pcap");
+    }
+
+    /** The network's own switch port that {@code host}'s {@code bridge} is attached through. */
+    public String attachmentPortName(OvsHost host, String bridge) {
+        return attachmentPort(host, bridge);
+    }
+
+    /** The network's learning table as {@code ovs-appctl fdb/show} prints it (port numbers), for messages. */
+    public String fdb() {
+        return main.appctl("fdb/show", name);
+    }
+
+    /**
+     * Where the network's learning switch (OVS NORMAL on the hidden host) has learned {@code mac} on
+     * {@code vlan}, as {@code ovs-appctl fdb/show} says: the name of the attachment port, or empty.
+     */
+    public Optional<String> learnedPort(String mac, int vlan) {
+        for (String line : fdb().split("\n")) {
+            String[] columns = line.strip().split("\\s+");
+            if (columns.length >= 3 && columns[2].equalsIgnoreCase(mac) && columns[1].equals(Integer.toString(vlan))) {
+                return Optional.of(portName(columns[0]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** fdb/show prints ofport numbers, which are per bridge (and "main" carries every network's bridge). */
+    private String portName(String port) {
+        for (String candidate : main.vsctl("list-ports", name).split("\n")) {
+            String p = candidate.strip();
+            if (!p.isEmpty() && main.vsctl("get", "Interface", p, "ofport").strip().equals(port)) {
+                return p;
+            }
+        }
+        return port;
     }
 
     private static String attachmentPort(OvsHost host, String bridge) {

@@ -7,6 +7,8 @@
  * and {@link org.ovnl2gw.agent.dataplane.GatewayFlows} turns a plan plus the OpenFlow port numbers OVS
  * assigned into the complete desired flow set. {@link org.ovnl2gw.agent.dataplane.FlowManager} is the one
  * part that talks to the switch: it diffs that set against what is installed and applies the difference.
+ * {@link org.ovnl2gw.agent.dataplane.MacAnnouncer} announces the logical switch's addresses on the physical
+ * network after a takeover (RARP/GARP packet outs with OVN's backoff, on its own thread and connection).
  * See DESIGN.md beside this file for the table layout, cookies and the flow lease.
  */
 package org.ovnl2gw.agent.dataplane;

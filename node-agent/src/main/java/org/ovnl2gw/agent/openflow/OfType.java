@@ -10,6 +10,7 @@ final class OfType {
     static final int FEATURES_REQUEST = 5;
     static final int FEATURES_REPLY = 6;
     static final int PORT_STATUS = 12;
+    static final int PACKET_OUT = 13;
     static final int FLOW_MOD = 14;
     static final int MULTIPART_REQUEST = 18;
     static final int MULTIPART_REPLY = 19;
@@ -39,6 +40,7 @@ final class OfType {
             case FEATURES_REQUEST -> "FEATURES_REQUEST";
             case FEATURES_REPLY -> "FEATURES_REPLY";
             case PORT_STATUS -> "PORT_STATUS";
+            case PACKET_OUT -> "PACKET_OUT";
             case FLOW_MOD -> "FLOW_MOD";
             case MULTIPART_REQUEST -> "MULTIPART_REQUEST";
             case MULTIPART_REPLY -> "MULTIPART_REPLY";

@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The narrow API the agent programs a bridge through: flow changes (plain or atomic), flow and
- * port dumps, the Geneve TLV map. Every method is asynchronous; failures arrive as
- * {@link OpenFlowErrorException} (the switch refused) or {@link OpenFlowDisconnectedException}.
+ * port dumps, the Geneve TLV map, injected frames (packet out). Every method is asynchronous;
+ * failures arrive as {@link OpenFlowErrorException} (the switch refused) or
+ * {@link OpenFlowDisconnectedException}.
  */
 public final class OpenFlowClient implements AutoCloseable {
     /** All tables, for dumps and cookie deletes. */
@@ -83,6 +84,30 @@ public final class OpenFlowClient implements AutoCloseable {
         return bundles.apply(changes).thenCompose(opened -> opened
                 ? CompletableFuture.completedFuture(UpdateMode.BUNDLE)
                 : apply(changes).thenApply(v -> UpdateMode.PLAIN_FLOW_MODS));
+    }
+
+    /**
+     * Injects one frame (OFPT_PACKET_OUT from the controller port, no switch buffer) and completes once
+     * the switch has processed it: a barrier follows, so a refusal (e.g. {@code OFPBAC_BAD_OUT_PORT})
+     * fails the future with {@link OpenFlowErrorException}. Success means the switch accepted and ran the
+     * actions, not that a frame left a port (an output to a port that is down is accepted and dropped).
+     */
+    public CompletableFuture<Void> packetOut(byte[] frame, List<Action> actions) {
+        return packetOuts(List.of(PacketOut.of(frame, actions)));
+    }
+
+    /**
+     * Injects several frames in order followed by one barrier; fails with the first refusal (others
+     * suppressed), though the frames the switch accepted were still sent.
+     */
+    public CompletableFuture<Void> packetOuts(List<PacketOut> packets) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(packets.size() + 1);
+        for (PacketOut p : packets) {
+            OfMessage out = OfMessage.of(OfType.PACKET_OUT, connection.nextXid(), PacketOutCodec.encode(p));
+            sent.add(connection.sendSettledByBarrier(out, p.toString()));
+        }
+        sent.add(connection.barrier());
+        return allSettled(sent);
     }
 
     public CompletableFuture<List<Flow>> dumpFlows() {

@@ -33,6 +33,7 @@ import org.ovnl2gw.agent.dataplane.GatewayRoles;
 import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
 import org.ovnl2gw.agent.dataplane.PeerLiveness;
 import org.ovnl2gw.agent.dataplane.SouthboundView;
+import org.ovnl2gw.agent.dataplane.MacAnnouncer;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.openflow.Flow;
 import org.ovnl2gw.ovsdb.CacheListener;
@@ -83,16 +84,9 @@ public final class GatewayAgent implements AutoCloseable {
         this.local = new LocalSwitch(ovs);
         this.ports = new LocalPortsManager(ovs);
         this.flows = new FlowManager(options.ovsRundir(), options.integrationBridge());
-        this.announcer = new TakeoverAnnouncements(new TakeoverAnnouncements.Sender() {
-            @Override
-            public void announce(String logicalPort, long patchOfport, int tag, List<TakeoverAnnouncements.Address> a) {
-                LOG.info(() -> "serving " + logicalPort + ": " + a.size() + " addresses to announce");
-            }
-
-            @Override
-            public void stop(String logicalPort) {
-            }
-        });
+        ProblemLog announcementProblems = new ProblemLog();
+        this.announcer = new TakeoverAnnouncements(MacAnnouncer.forBridge(options.ovsRundir(),
+                options.integrationBridge(), announcementProblems::report));
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gateway-agent");
             t.setDaemon(true);
@@ -398,6 +392,7 @@ public final class GatewayAgent implements AutoCloseable {
         } catch (RuntimeException | ExecutionException | TimeoutException | FlowManager.FlowSyncException e) {
             LOG.warning("withdrawing failed: " + rootMessage(e));
         } finally {
+            announcer.close();
             flows.close();
             if (sb != null) {
                 sb.close();

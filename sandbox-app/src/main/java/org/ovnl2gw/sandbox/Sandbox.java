@@ -239,13 +239,14 @@ final class Sandbox implements AutoCloseable {
         s.append("  kubectl get l2gw,bm                      # the gateway, its node and Ready\n");
         s.append("  kubectl describe l2gw tenant1-physnet1   # conditions and events\n");
         s.append("  kubectl get l2gw tenant1-physnet1 -o yaml\n");
-        s.append("\nFail the gateway node and watch the port move to the other one:\n");
-        for (ChildProcess child : children) {
-            if (child.name().startsWith("node-agent")) {
-                s.append("  kill ").append(child.pid()).append("     # ").append(child.name()).append('\n');
-            }
+        s.append("\nFail the gateway node (its ovs-vswitchd dies: BFD tells the standby) and watch the port move:\n");
+        s.append("  kubectl get l2gw -o wide                  # GATEWAY NODE, and the standby in the status\n");
+        for (var gateway : topology.gateways()) {
+            s.append("  kill ").append(gateway.vswitchd().pid()).append("     # ovs-vswitchd of ")
+                    .append(gateway.name()).append('\n');
         }
-        s.append("  kubectl get l2gw                          # GATEWAY NODE changes within seconds\n");
+        s.append("  kubectl get l2gw                          # GATEWAY NODE changes within a second\n");
+        s.append("Killing only a node agent moves nothing: its switch keeps forwarding, Ready says AgentNotReporting.\n");
         s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
         s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");
         s.append("Logs: ").append(options.dir()).append("/*.log\n");

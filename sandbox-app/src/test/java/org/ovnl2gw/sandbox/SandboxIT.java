@@ -76,7 +76,7 @@ class SandboxIT {
         assertTrue(kubeconfig != null, "the sandbox printed its ready line:\n" + String.join("\n", output));
         assertTrue(output.stream().anyMatch(l -> l.contains("traffic: ") && l.contains("cases as expected")));
         assertTrue(output.stream().noneMatch(l -> l.strip().startsWith("FAIL")), "every traffic case as expected");
-        assertEquals(2, childPids.size(), "the agents' pids are printed for the failover hint");
+        assertEquals(2, childPids.size(), "the gateways' ovs-vswitchd pids are printed for the failover hint");
 
         assertEquals("True", kubectl(kubeconfig, "get", "l2gw", "tenant1-physnet1", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"));

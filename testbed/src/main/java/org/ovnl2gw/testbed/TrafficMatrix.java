@@ -157,10 +157,22 @@ public final class TrafficMatrix {
         for (Map.Entry<Integer, Integer> e : before.entrySet()) {
             List<String> frames = PcapFile.frames(vifPcap(e.getKey()));
             if (frames.size() > e.getValue()) {
-                received.put(e.getKey(), new ArrayList<>(frames.subList(e.getValue(), frames.size())));
+                List<String> fresh = new ArrayList<>(frames.subList(e.getValue(), frames.size()));
+                fresh.removeIf(TrafficMatrix::isAnnouncement);
+                if (!fresh.isEmpty()) {
+                    received.put(e.getKey(), fresh);
+                }
             }
         }
         return received;
+    }
+
+    /**
+     * A RARP the gateway sends after it starts serving a port, to move the switch's MACs behind it on the
+     * physical network (untagged or tagged): not one of the matrix's frames.
+     */
+    static boolean isAnnouncement(String frame) {
+        return frame.startsWith("8035", 24) || (frame.startsWith("8100", 24) && frame.startsWith("8035", 32));
     }
 
     private static void sleep(long ms) {

@@ -1,5 +1,6 @@
 package org.ovnl2gw.agent.dataplane;
 
+import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,25 +15,14 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
  * switch's other ports ({@code Port_Binding.mac}: VIFs, router and virtual ports alike) is announced out of
  * it, so physical learning switches move those MACs behind this gateway at once instead of after their MAC
  * aging. When the port stops being served here the series is stopped. The sending (RARP/GARP frames with
- * OVN's backoff) is the {@link Sender}'s.
+ * OVN's backoff) is {@link MacAnnouncer}'s.
  */
 public final class TakeoverAnnouncements {
 
-    /** One address to announce: a MAC, with the IPv4 address it owns when known (GARP instead of RARP). */
-    public record Address(String mac, Optional<String> ipv4) {
-    }
-
-    /** Sends the announcements of one port; must not block. */
-    public interface Sender {
-        void announce(String logicalPort, long patchOfport, int tag, List<Address> addresses);
-
-        void stop(String logicalPort);
-    }
-
-    private final Sender sender;
+    private final MacAnnouncer sender;
     private final Map<String, Long> announced = new HashMap<>();
 
-    public TakeoverAnnouncements(Sender sender) {
+    public TakeoverAnnouncements(MacAnnouncer sender) {
         this.sender = sender;
     }
 
@@ -58,18 +48,25 @@ public final class TakeoverAnnouncements {
         announced.putAll(now);
     }
 
-    static List<Address> addresses(ServedPort served, SouthboundView view) {
-        List<Address> addresses = new ArrayList<>();
+    /** RARP for each MAC of the switch's other ports, GARP instead where the binding gives its IPv4 address. */
+    static List<Announcement> addresses(ServedPort served, SouthboundView view) {
+        List<Announcement> addresses = new ArrayList<>();
         for (LogicalPort port : view.ports()) {
             if (port.datapath().equals(served.datapath()) && !port.name().equals(served.logicalPort())
                     && !port.isL2Gateway()) {
                 for (String mac : port.macs()) {
-                    if (addresses.stream().noneMatch(a -> a.mac().equals(mac))) {
-                        addresses.add(new Address(mac, Optional.ofNullable(port.ipv4().get(mac))));
+                    if (addresses.stream().noneMatch(a -> a.mac().equalsIgnoreCase(mac))) {
+                        Optional<Inet4Address> ip = Optional.ofNullable(port.ipv4().get(mac))
+                                .flatMap(Announcement::parseIpv4);
+                        addresses.add(ip.map(a -> Announcement.garp(mac, a)).orElseGet(() -> Announcement.rarp(mac)));
                     }
                 }
             }
         }
         return addresses;
+    }
+
+    public void close() {
+        sender.close();
     }
 }

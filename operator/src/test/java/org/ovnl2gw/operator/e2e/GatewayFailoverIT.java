@@ -100,11 +100,13 @@ class GatewayFailoverIT {
         long killed = System.nanoTime();
         gw1.vswitchd().kill();
         gw1.ovsdb().daemon().kill();
-        agent1.close();
+        Main.NodeAgent dying = agent1;
         agent1 = null;
+        java.util.concurrent.CompletableFuture<Void> agentGone = java.util.concurrent.CompletableFuture.runAsync(dying::close);
         Gateways.eventually("Ready on gw2", () -> Gateways.get(client, "seed").filter(g -> g.getStatus() != null
                 && "gw2".equals(g.getStatus().gatewayNode()) && ready(g)).isPresent());
         long readyMs = (System.nanoTime() - killed) / 1_000_000;
+        agentGone.get(30, java.util.concurrent.TimeUnit.SECONDS);
         Thread.sleep(2000);
         long toPhysical = probes.firstDeliveredAfter(Direction.TO_PHYSICAL, killed);
         long toOverlay = probes.firstDeliveredAfter(Direction.TO_OVERLAY, killed);

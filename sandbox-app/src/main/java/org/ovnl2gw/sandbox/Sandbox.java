@@ -240,7 +240,7 @@ final class Sandbox implements AutoCloseable {
         s.append("  kubectl describe l2gw tenant1-physnet1   # conditions and events\n");
         s.append("  kubectl get l2gw tenant1-physnet1 -o yaml\n");
         s.append("\nFail the gateway node (its ovs-vswitchd dies: BFD tells the standby) and watch the port move:\n");
-        s.append("  kubectl get l2gw -o wide                  # GATEWAY NODE, and the standby in the status\n");
+        s.append("  kubectl get l2gw                          # GATEWAY NODE worker-1, STANDBY worker-2\n");
         for (var gateway : topology.gateways()) {
             s.append("  kill ").append(gateway.vswitchd().pid()).append("     # ovs-vswitchd of ")
                     .append(gateway.name()).append('\n');

@@ -26,6 +26,7 @@ public record L2GatewayStatus(
         @JsonPropertyDescription("metadata.generation of the spec this status was computed from.")
         Long observedGeneration,
 
+        @PrinterColumn(name = "Standby", priority = 0)
         @JsonPropertyDescription("Nodes standing by to take the gateway over, in takeover order; empty when there is"
                 + " none (the gateway node is then a single point of failure).")
         List<String> standbyNodes) {

@@ -47,7 +47,7 @@ class GeneratedCrdTest {
         CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
         assertEquals("v1alpha1", version.getName());
         assertNotNull(version.getSubresources().getStatus());
-        assertEquals(Set.of("Switch", "Network", "VLAN", "Gateway Node", "Ready", "Age"), columnNames(version));
+        assertEquals(Set.of("Switch", "Network", "VLAN", "Gateway Node", "Standby", "Ready", "Age"), columnNames(version));
         assertEquals(READY_PATH, readyPath(version));
 
         JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");

@@ -117,6 +117,11 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         events.error();
         LOG.warning(() -> "L2Gateway " + gateway.getMetadata().getName() + ": reconcile failed, will retry: " + e.getMessage());
         L2GatewayStatus old = statusWriter.lastWritten(gateway);
+        if (isOvnUnavailable(e)) {
+            // the gateways keep forwarding without us (and take over without us): an operator that cannot see
+            // OVN says so in its log and readiness, and leaves the last status it knew to be true
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         long generation = generation(gateway);
         Condition failed = Condition.of(ConditionTypes.READY, Condition.FALSE, "ReconcileFailed",
                 String.valueOf(e.getMessage()), generation, clock.instant());
@@ -130,6 +135,15 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
             }
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private static boolean isOvnUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.ovnl2gw.operator.ovn.OvnUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** When a spec changes (or is first seen), gateways it competed or now competes with are re-checked. */

@@ -31,7 +31,7 @@ import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
 class KubectlPrinterColumnsIT {
     private static final Path REPOSITORY_CRDS = Path.of("..", "crds");
     private static final List<String> GATEWAY_HEADERS =
-            List.of("NAME", "AGE", "SWITCH", "NETWORK", "VLAN", "READY", "GATEWAY NODE");
+            List.of("NAME", "AGE", "SWITCH", "NETWORK", "VLAN", "READY", "GATEWAY NODE", "STANDBY");
     private static final String GATEWAY = """
             apiVersion: l2gw.ovn.org/v1alpha1
             kind: L2Gateway

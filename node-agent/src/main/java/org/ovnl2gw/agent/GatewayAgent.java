@@ -21,6 +21,7 @@ import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.bridge.PortSpec;
+import org.ovnl2gw.agent.chassis.BindingContests;
 import org.ovnl2gw.agent.chassis.ChassisIdentity;
 import org.ovnl2gw.agent.chassis.ChassisRegistrar;
 import org.ovnl2gw.agent.chassis.PortClaims;
@@ -75,6 +76,9 @@ public final class GatewayAgent implements AutoCloseable {
     private volatile GatewayPlan lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
     private final Map<String, String> tookOverFrom = new HashMap<>();
     private final Incumbents incumbents = new Incumbents();
+    private final BindingContests contests = new BindingContests();
+    /** Whether the last pass did all its work (claims, ports, flows): only then does the heartbeat advance. */
+    private volatile boolean lastPassComplete;
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
 
@@ -160,13 +164,14 @@ public final class GatewayAgent implements AutoCloseable {
 
     private void tick() {
         reconcile();
-        if (registrar != null && sb.isConnected() && config != null) {
+        if (registrar != null && sb.isConnected() && config != null && lastPassComplete) {
             registrar.heartbeat(config.chassisName(), appliedNbCfg);
         }
     }
 
     private void reconcile() {
         pending.set(false);
+        lastPassComplete = false;
         try {
             reconcileOnce();
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
@@ -204,12 +209,23 @@ public final class GatewayAgent implements AutoCloseable {
         await(registrar.ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
+        Map<String, String> current = new LinkedHashMap<>();
         Map<String, Role> roles = new HashMap<>();
         for (SouthboundView.LogicalPort port : view.ports()) {
             boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
                     liveness);
             Role role = GatewayRoles.decide(port, me, liveness, Optional.ofNullable(tookOverFrom.get(port.name())),
                     incumbentSeenUp);
+            Optional<String> foreign = port.chassis().filter(c -> !c.equals(me)
+                    && !GatewayRoles.order(port).contains(c));
+            if (role == Role.CLAIM && foreign.isPresent()
+                    && !contests.mayReclaim(port.name(), System.currentTimeMillis())) {
+                current.put("contested/" + port.name(), "l2gateway port " + port.name() + " was taken by chassis "
+                        + foreign.get() + ", which is not one of its gateway candidates, "
+                        + BindingContests.MAX_RECLAIMS + " times within " + BindingContests.WINDOW.toMinutes()
+                        + " min: no longer taking it back (BindingContested); find who writes Port_Binding.chassis");
+                role = Role.STANDBY;
+            }
             if (role != Role.NONE) {
                 roles.put(port.name(), role);
             }
@@ -221,7 +237,6 @@ public final class GatewayAgent implements AutoCloseable {
 
         GatewayPlan plan = planner.plan(view, config.bridgeMappings(), local.bridgeNames(), roles);
         lastPlan = plan;
-        Map<String, String> current = new LinkedHashMap<>();
         plan.problems().forEach(p -> current.put(p.logicalPort() + "/" + p.message(), p.message()));
 
         LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
@@ -239,6 +254,7 @@ public final class GatewayAgent implements AutoCloseable {
             return;
         }
         problems.report(current);
+        lastPassComplete = true;
         announcer.served(plan, view, ofports);
         boolean complete = !portResult.changedSomething() && plan.servedPorts().stream()
                 .allMatch(p -> ofports.containsKey(p.integrationPatch()))

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.PcapFile;
+import org.ovnl2gw.testbed.TrafficMatrix;
 
 /**
  * Sends one frame from a VIF and tells which VIFs received it, by the {@code tx_pcap} file every VIF of
@@ -65,11 +66,11 @@ final class FrameProbe {
 
     /** One quick attempt: does {@code frame} sent at {@code from} reach {@code to} within a short while? */
     static boolean crosses(Vif from, String frame, Vif to) {
-        int before = PcapFile.frames(to.txPcap()).size();
+        int before = frames(to).size();
         from.receive(frame);
         long deadline = System.currentTimeMillis() + 1000;
         while (System.currentTimeMillis() < deadline) {
-            if (PcapFile.frames(to.txPcap()).size() > before) {
+            if (frames(to).size() > before) {
                 return true;
             }
             sleep(20);
@@ -79,19 +80,24 @@ final class FrameProbe {
 
     private static Map<Vif, Integer> counts(Collection<Vif> vifs) {
         Map<Vif, Integer> counts = new LinkedHashMap<>();
-        vifs.forEach(v -> counts.put(v, PcapFile.frames(v.txPcap()).size()));
+        vifs.forEach(v -> counts.put(v, frames(v).size()));
         return counts;
     }
 
     private static Map<Vif, List<String>> received(Map<Vif, Integer> before) {
         Map<Vif, List<String>> got = new LinkedHashMap<>();
         before.forEach((vif, count) -> {
-            List<String> frames = PcapFile.frames(vif.txPcap());
+            List<String> frames = frames(vif);
             if (frames.size() > count) {
                 got.put(vif, List.copyOf(frames.subList(count, frames.size())));
             }
         });
         return got;
+    }
+
+    /** What a VIF transmitted, less the gateways' MAC announcements (RARPs), which are not the probes' frames. */
+    private static List<String> frames(Vif vif) {
+        return PcapFile.frames(vif.txPcap()).stream().filter(f -> !TrafficMatrix.isAnnouncement(f)).toList();
     }
 
     static void sleep(long ms) {

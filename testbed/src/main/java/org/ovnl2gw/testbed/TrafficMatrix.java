@@ -171,7 +171,7 @@ public final class TrafficMatrix {
      * A RARP the gateway sends after it starts serving a port, to move the switch's MACs behind it on the
      * physical network (untagged or tagged): not one of the matrix's frames.
      */
-    static boolean isAnnouncement(String frame) {
+    public static boolean isAnnouncement(String frame) {
         return frame.startsWith("8035", 24) || (frame.startsWith("8100", 24) && frame.startsWith("8035", 32));
     }
 

@@ -11,7 +11,7 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
 
 /**
  * Decides when to announce a logical switch's MACs on the physical network: whenever a port starts being
- * served here (a takeover, a move, the first claim) and its patch port has an ofport, every MAC of the
+ * served here (a takeover, a move, the first claim, a new VLAN) and its patch port has an ofport, every MAC of the
  * switch's other ports ({@code Port_Binding.mac}: VIFs, router and virtual ports alike) is announced out of
  * it, so physical learning switches move those MACs behind this gateway at once instead of after their MAC
  * aging. When the port stops being served here the series is stopped. The sending (RARP/GARP frames with
@@ -20,7 +20,8 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
 public final class TakeoverAnnouncements {
 
     private final MacAnnouncer sender;
-    private final Map<String, Long> announced = new HashMap<>();
+    /** Per port being announced: the patch ofport and VLAN the series was started with. */
+    private final Map<String, List<Long>> announced = new HashMap<>();
 
     public TakeoverAnnouncements(MacAnnouncer sender) {
         this.sender = sender;
@@ -28,14 +29,15 @@ public final class TakeoverAnnouncements {
 
     /** After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed. */
     public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> ofports) {
-        Map<String, Long> now = new HashMap<>();
+        Map<String, List<Long>> now = new HashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             Long ofport = ofports.get(port.integrationPatch());
             if (ofport == null || ofport <= 0) {
                 continue;
             }
-            now.put(port.logicalPort(), ofport);
-            if (!ofport.equals(announced.get(port.logicalPort())) && view != null) {
+            List<Long> where = List.of(ofport, (long) port.tag());
+            now.put(port.logicalPort(), where);
+            if (!where.equals(announced.get(port.logicalPort())) && view != null) {
                 sender.announce(port.logicalPort(), ofport, port.tag(), addresses(port, view));
             }
         }

@@ -30,6 +30,7 @@ final class GatewayProgrammer {
     static final String SWITCH_NOT_FOUND = "LogicalSwitchNotFound";
     static final String SWITCH_AMBIGUOUS = "LogicalSwitchAmbiguous";
     static final String PORT_NAME_TAKEN = "PortNameTaken";
+    static final String BINDING_CONTESTED = "BindingContested";
 
     private final NorthboundClient nb;
     private final SouthboundClient sb;
@@ -119,9 +120,14 @@ final class GatewayProgrammer {
         String moved = Optional.ofNullable(lastMoves.get(name)).filter(f -> f.toNode().equals(chosen.nodeName()))
                 .map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
         boolean claimed = binding.get().claimedBy(chosen.name());
+        Optional<String> foreign = boundChassis.filter(b -> !candidates.contains(b));
         Verdict bound = claimed
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
+                : foreign.isPresent() && binding.get().up()
+                ? Verdict.fail(BINDING_CONTESTED, "chassis " + foreign.get() + ", which is not one of the gateway"
+                        + " candidates " + candidates + ", holds Port_Binding " + portName + "; the gateways take it"
+                        + " back a few times, then leave it to avoid a tug of war: find who writes its chassis column")
                 : Verdict.fail("WaitingForClaim", "waiting for the node agent on " + chosen.nodeName()
                         + " to claim port " + portName + boundChassis.map(b -> " (bound to " + b + " now)").orElse("")
                         + moved);

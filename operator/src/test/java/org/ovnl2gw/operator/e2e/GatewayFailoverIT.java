@@ -140,6 +140,35 @@ class GatewayFailoverIT {
         }
     }
 
+    @Test
+    void aBindingStolenByAForeignChassisIsTakenBackAFewTimesThenReported() throws Exception {
+        bed = FailoverBed.start("failover-stolen");
+        bed.central.sbctl("chassis-add", "intruder", "geneve", "192.168.0.99");
+        String binding = bed.central.sbctl("--bare", "--columns=_uuid", "find", "Port_Binding",
+                "logical_port=l2gw-seed").strip();
+        String intruder = bed.central.sbctl("--bare", "--columns=_uuid", "find", "Chassis", "name=intruder").strip();
+        int takenBack = 0;
+        for (int i = 0; i < 6; i++) {
+            bed.central.sbctl("set", "Port_Binding", binding, "chassis=" + intruder, "up=true");
+            long deadline = System.currentTimeMillis() + 5000;
+            boolean back = false;
+            while (System.currentTimeMillis() < deadline && !back) {
+                back = !bed.central.sbctl("--bare", "--columns=chassis", "find", "Port_Binding",
+                        "logical_port=l2gw-seed").strip().equals(intruder);
+                Thread.sleep(50);
+            }
+            if (!back) {
+                break;
+            }
+            takenBack++;
+        }
+        assertEquals(3, takenBack, "taken back a bounded number of times, not fought forever");
+        L2Gateway contested = Gateways.awaitReason(bed.client, FailoverBed.GATEWAY, ConditionTypes.BOUND,
+                "BindingContested");
+        assertTrue(contested.getStatus().conditions().stream().anyMatch(c -> c.type().equals(ConditionTypes.BOUND)
+                && c.message().contains("intruder")), contested.getStatus().toString());
+    }
+
     private void outage(String what, ContinuousProbes probes, Runnable begin, Runnable end) throws Exception {
         long from = System.nanoTime();
         begin.run();

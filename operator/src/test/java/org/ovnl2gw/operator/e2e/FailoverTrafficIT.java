@@ -62,6 +62,8 @@ class FailoverTrafficIT {
         api = EmbeddedKubeApi.start(0);
         api.applyCrds(Path.of("..", "crds"));
         KubernetesClient client = api.client();
+        Gateways.createNode(client, "gw1", topology.encapIp("gw1"));
+        Gateways.createNode(client, "gw2", topology.encapIp("gw2"));
         L2GatewaySettings settings = L2GatewaySettings.defaults().withFailoverTimeout(Duration.ofSeconds(2));
         operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(), settings);
 

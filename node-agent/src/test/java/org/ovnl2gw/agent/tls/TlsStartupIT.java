@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovnl2gw.testbed.HostEnv;
+import org.ovnl2gw.testbed.OvsdbServer;
 
 /**
  * Each TLS misconfiguration, through the agent's real main path ({@code java -jar node-agent.jar}): a clear
@@ -130,6 +132,41 @@ class TlsStartupIT {
             }
         }
         assertFalse(p.isAlive());
+    }
+
+    @Test
+    void sslFilesWithAPlainOvnRemoteFromTheLocalDatabaseAreReported() throws Exception {
+        // the Southbound remote comes from external_ids:ovn-remote, known only once the local database is read:
+        // the agent cannot refuse to start, so it says why and connects nowhere
+        HostEnv env = new HostEnv(dir.resolve("ovs"));
+        OvsdbServer ovs = OvsdbServer.start(env, "conf", OvsdbServer.VSWITCH_SCHEMA);
+        try {
+            env.run("ovs-vsctl", "--db=" + ovs.remote(), "--no-wait", "init", "--", "set", "Open_vSwitch", ".",
+                    "external_ids:system-id=gw1", "external_ids:ovn-remote=tcp:127.0.0.1:6642",
+                    "external_ids:ovn-encap-ip=192.168.0.3");
+            List<String> args = new ArrayList<>(ssl(key));
+            args.addAll(List.of("--ovs-db", ovs.remote(), "--ovs-rundir", env.dir().toString()));
+            Process p = start(args);
+            try {
+                String expected = "chassis not configured: --ssl-key/--ssl-cert/--ssl-ca are given but "
+                        + "external_ids:ovn-remote tcp:127.0.0.1:6642 is not an ssl: remote";
+                BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+                List<String> lines = new ArrayList<>();
+                String line;
+                while ((line = err.readLine()) != null && !line.contains(expected)) {
+                    lines.add(line);
+                }
+                assertTrue(line != null, "the agent said why it does not connect:\n" + String.join("\n", lines));
+                assertTrue(line.contains("WARNING"), line);
+            } finally {
+                p.destroy();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        } finally {
+            ovs.stop();
+        }
     }
 
     private List<String> sbSsl(Path privateKey) {

@@ -70,7 +70,13 @@ final class JsonRpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
     static CompletableFuture<JsonRpcConnection> connect(OvsdbRemote.Endpoint endpoint, ClientOptions options, Listener listener) {
         JsonRpcConnection conn = new JsonRpcConnection(endpoint.toString(), listener);
-        SslContext ssl = endpoint.transport() == OvsdbRemote.Transport.SSL ? sslContext(endpoint, options) : null;
+        SslContext ssl;
+        try {
+            ssl = endpoint.transport() == OvsdbRemote.Transport.SSL ? sslContext(endpoint, options) : null;
+        } catch (IllegalArgumentException e) {
+            // a key that cannot be used: an error of its own, never an exception thrown into the caller's executor
+            return CompletableFuture.failedFuture(e);
+        }
         SocketAddress address = endpoint.transport() == OvsdbRemote.Transport.UNIX
                 ? UnixDomainSocketAddress.of(endpoint.path())
                 : new InetSocketAddress(endpoint.host(), endpoint.port());
@@ -119,16 +125,18 @@ final class JsonRpcConnection extends SimpleChannelInboundHandler<ByteBuf> {
     private static SslContext sslContext(OvsdbRemote.Endpoint endpoint, ClientOptions options) {
         SslFiles files = options.ssl().orElseThrow(() ->
                 new IllegalArgumentException(endpoint + " needs SslFiles (private key, certificate, CA certificate)"));
+        // read on every connect, so renewed certificates are picked up by the next reconnect
+        SslFiles.Loaded loaded = files.load();
         try {
             // OVS and OVN authenticate peers by a certificate signed by the trusted CA only; ovs-pki
             // certificates carry no host names, so host name verification would refuse every one
             return SslContextBuilder.forClient()
-                    .keyManager(files.certificate().toFile(), files.privateKey().toFile())
-                    .trustManager(files.caCertificate().toFile())
+                    .keyManager(loaded.key(), loaded.chain().toArray(java.security.cert.X509Certificate[]::new))
+                    .trustManager(loaded.trusted().toArray(java.security.cert.X509Certificate[]::new))
                     .endpointIdentificationAlgorithm(null)
                     .build();
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot load SSL files " + files + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot use SSL files " + files + ": " + e.getMessage(), e);
         }
     }
 

@@ -52,6 +52,11 @@ public record OvsdbRemote(List<Endpoint> endpoints) {
         return endpoints.stream().anyMatch(e -> e.transport() == Transport.SSL);
     }
 
+    /** Whether every endpoint is ssl: (a cluster's members must agree, or one of them would go unencrypted). */
+    public boolean allSsl() {
+        return endpoints.stream().allMatch(e -> e.transport() == Transport.SSL);
+    }
+
     private static Endpoint parseEndpoint(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {

@@ -159,7 +159,7 @@ public final class OvsdbSession implements AutoCloseable {
         int gen = ++generation;
         OvsdbRemote.Endpoint endpoint = remote.endpoints().get(endpointIndex % remote.endpoints().size());
         LOG.fine(() -> "connecting to " + endpoint + " for " + database);
-        OvsdbClient.connect(endpoint, options).thenCompose(c -> onEvents(() -> adopt(gen, c)).thenCompose(x -> setUp(gen, c)))
+        connect(endpoint).thenCompose(c -> onEvents(() -> adopt(gen, c)).thenCompose(x -> setUp(gen, c)))
                 .whenComplete((ok, error) -> post(() -> {
                     if (error != null && gen == generation) {
                         Throwable cause = unwrap(error);
@@ -170,6 +170,18 @@ public final class OvsdbSession implements AutoCloseable {
                         failed(gen, describe(error));
                     }
                 }));
+    }
+
+    /**
+     * Connects, turning anything connect throws (a key file it cannot use) into a failed attempt: thrown
+     * on the event thread it would end this attempt with no retry and no word said.
+     */
+    private CompletableFuture<OvsdbClient> connect(OvsdbRemote.Endpoint endpoint) {
+        try {
+            return OvsdbClient.connect(endpoint, options);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Hands work to the event thread; after close() there is nothing left to do, so it is dropped. */

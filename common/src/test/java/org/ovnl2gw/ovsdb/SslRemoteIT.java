@@ -59,6 +59,15 @@ class SslRemoteIT {
                 .get(30, TimeUnit.SECONDS);
         Eventually.await("cached", () -> session.cache().table("Logical_Switch").findOne("name", "over-ssl").isPresent());
 
+        // the same key in PKCS#1 (what ovs-pki writes with older OpenSSL) connects too
+        Path pkcs1 = dir.resolve("client-privkey-pkcs1.pem");
+        OvsdbServerProcess.run(dir, "openssl", "rsa", "-in", dir.resolve("client-privkey.pem").toString(),
+                "-traditional", "-out", pkcs1.toString());
+        assertTrue(java.nio.file.Files.readString(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+        OvsdbClient.connect(remote.endpoints().get(0), ClientOptions.defaults().withSsl(
+                        new SslFiles(pkcs1, dir.resolve("client-cert.pem"), ca)))
+                .thenCompose(c -> c.listDbs().whenComplete((dbs, e) -> c.close())).get(30, TimeUnit.SECONDS);
+
         // a server certificate from a CA we do not trust is refused
         ExecutionException untrusted = assertThrows(ExecutionException.class, () -> OvsdbClient.connect(remote.endpoints().get(0),
                 new ClientOptions(Duration.ZERO, Duration.ofSeconds(5), java.util.Optional.of(new SslFiles(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.SslFiles;
 
 /**
@@ -33,7 +34,8 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                                           without any, the agent runs standalone
               --node-name NAME            this node's Kubernetes name (default: NODE_NAME, else the chassis name)
               --heartbeat-interval SECS   how often the chassis heartbeat advances (default 2)
-              --ssl-key FILE              private key (PKCS#8 PEM) for ssl: Southbound remotes
+              --ssl-key FILE              private key (PEM, PKCS#8 or PKCS#1) for an ssl:
+                                          Southbound remote; keep it private (chmod 600)
               --ssl-cert FILE             certificate (PEM) for ssl: remotes
               --ssl-ca FILE               CA certificate (PEM) the database's certificate must chain to
               --bfd-interval MS           BFD transmit and receive interval on the tunnels to the other
@@ -92,6 +94,14 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
             }
             ssl = Optional.of(new SslFiles(Path.of(sslKey), Path.of(sslCert), Path.of(sslCa)));
         }
+        // the key files are for the Southbound remote; when it comes from external_ids:ovn-remote instead,
+        // ChassisConfig makes the same check once the local database has been read
+        if (sb != null) {
+            SslFiles.checkRemote(ssl, "--ovn-sb-db", remote(sb, "--ovn-sb-db"));
+        }
+        if (remote(ovsDb, "--ovs-db").usesSsl()) {
+            SslFiles.checkRemote(ssl, "--ovs-db", remote(ovsDb, "--ovs-db"));
+        }
         return new AgentOptions(ovsDb, rundir, bridge, Optional.ofNullable(chassis), Optional.ofNullable(sb),
                 Optional.ofNullable(encap), Optional.ofNullable(mappings), Optional.ofNullable(kubeconfig),
                 Optional.ofNullable(nodeName), withdraw, heartbeat, bfdInterval, ssl, help);
@@ -100,6 +110,14 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
     /** Connection settings for the OVSDB sessions: the key files of ssl: remotes, when given. */
     public ClientOptions ovsdbClientOptions() {
         return ssl.map(ClientOptions.defaults()::withSsl).orElse(ClientOptions.defaults());
+    }
+
+    private static OvsdbRemote remote(String text, String option) {
+        try {
+            return OvsdbRemote.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     private static String value(String[] args, int i, String option) {

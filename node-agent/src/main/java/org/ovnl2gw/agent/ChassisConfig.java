@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.dataplane.BridgeMappings;
+import org.ovnl2gw.ovsdb.OvsdbRemote;
+import org.ovnl2gw.ovsdb.SslFiles;
 
 /**
  * The chassis settings in effect: command-line overrides first, then the local {@code Open_vSwitch}
@@ -26,6 +28,13 @@ public record ChassisConfig(String chassisName, String hostname, String southbou
         }
         if (remote.isEmpty()) {
             problems.add("no Southbound database: set external_ids:ovn-remote or --ovn-sb-db");
+        }
+        if (remote.isPresent() && options.ovnSbDb().isEmpty()) {
+            try {
+                SslFiles.checkRemote(options.ssl(), "external_ids:ovn-remote", OvsdbRemote.parse(remote.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (ip.isEmpty()) {
             problems.add("no tunnel endpoint: set external_ids:ovn-encap-ip or --encap-ip");

@@ -10,6 +10,7 @@ import org.ovnl2gw.logging.OneLineLogFormat;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
+import org.ovnl2gw.ovsdb.SslFiles;
 
 /** Wiring only: options, the local OVS session, the gateway agent, and the optional BridgeMapping controller. */
 public final class Main {
@@ -22,6 +23,8 @@ public final class Main {
         AgentOptions options;
         try {
             options = AgentOptions.parse(args);
+            // a key or certificate that cannot be used stops the agent here, not every connection later
+            options.ssl().ifPresent(SslFiles::load);
         } catch (IllegalArgumentException e) {
             System.err.println("node-agent: " + e.getMessage());
             System.exit(2);
@@ -32,6 +35,7 @@ public final class Main {
             return;
         }
         OneLineLogFormat.install();
+        options.ssl().flatMap(SslFiles::keyPermissionWarning).ifPresent(LOG::warning);
         NodeAgent agent = NodeAgent.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -32,6 +32,7 @@ import org.ovnl2gw.operator.ops.ShutdownLogManager;
 import org.ovnl2gw.operator.ovn.OvsdbNorthboundClient;
 import org.ovnl2gw.operator.ovn.OvsdbSouthboundClient;
 import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.SslFiles;
 import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
@@ -54,6 +55,8 @@ public final class Main {
         OperatorOptions options;
         try {
             options = OperatorOptions.parse(args);
+            // a key or certificate that cannot be used stops the operator here, not every connection later
+            options.ssl().ifPresent(SslFiles::load);
         } catch (IllegalArgumentException e) {
             System.err.println("operator: " + e.getMessage());
             System.exit(2);
@@ -64,6 +67,7 @@ public final class Main {
             return;
         }
         OneLineLogFormat.install();
+        options.ssl().flatMap(SslFiles::keyPermissionWarning).ifPresent(LOG::warning);
         // Exit from a fresh thread: System.exit runs the shutdown hook, which stops the leader elector whose
         // thread is the one telling us we lost the Lease.
         RunningOperator running = RunningOperator.start(options, System.getenv(),

@@ -72,11 +72,13 @@ final class Sandbox implements AutoCloseable {
                 + String.join(", ", GATEWAYS) + " (node agent), hv3 (physical network)");
         testbed = Testbed.in(options.dir().resolve("ovs"));
         topology = SeedTopology.build(testbed, new SeedTopology.Layout(SWITCH, GATEWAYS, PHYSICAL_BRIDGE, false, false));
-        for (String node : List.of("hv1", "hv2")) {
-            createNode(node, false);
+        // each Node lists its tunnel endpoint among its addresses, as kubelet reports a node's InternalIP: the
+        // operator ties a gateway chassis to its Node by name and by that address
+        for (int n = 1; n <= 2; n++) {
+            createNode("hv" + n, false, "192.168.0." + n);
         }
         for (String node : GATEWAYS) {
-            createNode(node, true);
+            createNode(node, true, topology.encapIp(node));
         }
 
         progress("CRDs: kubectl apply -f crds/");
@@ -139,12 +141,14 @@ final class Sandbox implements AutoCloseable {
         Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
     }
 
-    private void createNode(String name, boolean gateway) {
+    private void createNode(String name, boolean gateway, String internalIp) {
         var builder = new NodeBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/hostname", name);
         if (gateway) {
             builder = builder.addToLabels(GATEWAY_LABEL, "true");
         }
-        kube.client().nodes().resource(builder.endMetadata().build()).create();
+        kube.client().nodes().resource(builder.endMetadata().withNewStatus().addNewAddress().withType("InternalIP")
+                .withAddress(internalIp).endAddress().addNewAddress().withType("Hostname").withAddress(name).endAddress()
+                .endStatus().build()).create();
     }
 
     private boolean operatorReady() {

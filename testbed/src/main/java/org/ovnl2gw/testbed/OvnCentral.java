@@ -14,10 +14,13 @@ public final class OvnCentral implements AutoCloseable {
     private final HostEnv sbEnv;
     private final HostEnv northdEnv;
     private final OvsdbServer nb;
+    private final List<String> sbArgs;
     private OvsdbServer sb;
     private Daemon northd;
 
-    private OvnCentral(HostEnv nbEnv, HostEnv sbEnv, HostEnv northdEnv, OvsdbServer nb, OvsdbServer sb) {
+    private OvnCentral(HostEnv nbEnv, HostEnv sbEnv, HostEnv northdEnv, OvsdbServer nb, OvsdbServer sb,
+                       List<String> sbArgs) {
+        this.sbArgs = List.copyOf(sbArgs);
         this.nbEnv = nbEnv;
         this.sbEnv = sbEnv;
         this.northdEnv = northdEnv;
@@ -26,12 +29,17 @@ public final class OvnCentral implements AutoCloseable {
     }
 
     public static OvnCentral start(Path baseDir) {
+        return start(baseDir, List.of());
+    }
+
+    /** As {@link #start(Path)}, with more options for the Southbound ovsdb-server (see {@link SouthboundRbac}). */
+    public static OvnCentral start(Path baseDir, List<String> southboundArgs) {
         HostEnv sbEnv = new HostEnv(baseDir.resolve("ovn-sb"));
         HostEnv nbEnv = new HostEnv(baseDir.resolve("ovn-nb"));
         HostEnv northdEnv = new HostEnv(baseDir.resolve("northd"));
-        OvsdbServer sb = OvsdbServer.start(sbEnv, "ovn-sb", OvsdbServer.SB_SCHEMA);
+        OvsdbServer sb = OvsdbServer.start(sbEnv, "ovn-sb", OvsdbServer.SB_SCHEMA, 0, southboundArgs);
         OvsdbServer nb = OvsdbServer.start(nbEnv, "ovn-nb", OvsdbServer.NB_SCHEMA);
-        OvnCentral central = new OvnCentral(nbEnv, sbEnv, northdEnv, nb, sb);
+        OvnCentral central = new OvnCentral(nbEnv, sbEnv, northdEnv, nb, sb, southboundArgs);
         central.sbctl("init");
         central.nbctl("init");
         central.startNorthd();
@@ -66,7 +74,7 @@ public final class OvnCentral implements AutoCloseable {
     /** Stops the Southbound server and starts it again on the same database file. */
     public void restartSouthbound() {
         sb.stop();
-        sb = OvsdbServer.start(sbEnv, "ovn-sb", OvsdbServer.SB_SCHEMA);
+        sb = OvsdbServer.start(sbEnv, "ovn-sb", OvsdbServer.SB_SCHEMA, 0, sbArgs);
     }
 
     public String nbctl(String... args) {

@@ -26,6 +26,11 @@ public final class OvsdbServer {
 
     /** Creates {@code <dir>/<name>.db} from {@code schema} unless it exists, then serves it. */
     public static OvsdbServer start(HostEnv env, String name, Path schema, int tcpPort) {
+        return start(env, name, schema, tcpPort, List.of());
+    }
+
+    /** As {@link #start(HostEnv, String, Path, int)}, with more ovsdb-server options (remotes, key files). */
+    public static OvsdbServer start(HostEnv env, String name, Path schema, int tcpPort, List<String> extraArgs) {
         Path db = env.dir().resolve(name + ".db");
         if (!Files.exists(db)) {
             env.run("ovsdb-tool", "create", db.toString(), schema.toString());
@@ -36,6 +41,7 @@ public final class OvsdbServer {
         if (tcpPort > 0) {
             cmd.add("--remote=ptcp:" + tcpPort + ":127.0.0.1");
         }
+        cmd.addAll(extraArgs);
         cmd.add(db.toString());
         return new OvsdbServer(env, name, Daemon.start(env, name, cmd));
     }
@@ -47,6 +53,16 @@ public final class OvsdbServer {
     /** The OVSDB remote clients use: {@code unix:<dir>/<name>.sock}. */
     public String remote() {
         return "unix:" + env.dir().resolve(name + ".sock");
+    }
+
+    /** The {@code ovs-appctl -t} target of this server. */
+    public Path unixctl() {
+        return env.dir().resolve(name + ".ctl");
+    }
+
+    /** The server's log file. */
+    public Path logFile() {
+        return env.dir().resolve(name + ".log");
     }
 
     public Path socket() {

@@ -61,7 +61,8 @@ public final class SeedTopology {
     }
 
     public static SeedTopology build(Testbed testbed, Layout layout) {
-        OvnCentral central = testbed.startCentral();
+        // a test that needs OVN central started its own way (e.g. with SouthboundRbac) starts it first
+        OvnCentral central = testbed.central() != null ? testbed.central() : testbed.startCentral();
         String sw = layout.switchName();
         central.nbctl("ls-add", sw);
         central.nbctl("lsp-add", sw, "lp1", "--", "lsp-set-addresses", "lp1", "f0:00:00:00:00:01");

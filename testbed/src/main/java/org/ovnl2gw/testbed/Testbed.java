@@ -49,7 +49,12 @@ public final class Testbed implements AutoCloseable {
     }
 
     public OvnCentral startCentral() {
-        central = OvnCentral.start(baseDir);
+        return startCentral(List.of());
+    }
+
+    /** Starts OVN central with more options for its Southbound ovsdb-server (see {@link SouthboundRbac}). */
+    public OvnCentral startCentral(List<String> southboundArgs) {
+        central = OvnCentral.start(baseDir, southboundArgs);
         return central;
     }
 
@@ -103,6 +108,20 @@ public final class Testbed implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Gives {@code host}'s transport bridge another address in the same /24, as an admin renumbering a
+     * node's tunnel endpoint would: the dummy netdev takes the new address, the subnet route is added again
+     * so tunnels leave with the new source address, and every host's neighbour table learns it.
+     */
+    public void moveTransportAddress(OvsHost host, String bridge, String newIp) {
+        TransportAddress old = transportAddresses.stream().filter(a -> a.host() == host && a.bridge().equals(bridge))
+                .findFirst().orElseThrow(() -> new TestbedException(host + " has no transport address on " + bridge));
+        transportAddresses.set(transportAddresses.indexOf(old), new TransportAddress(host, bridge, newIp, old.mac()));
+        host.appctl("netdev-dummy/ip4addr", bridge, newIp + "/24");
+        host.appctl("ovs/route/add", newIp + "/24", bridge);
+        populateArp();
     }
 
     /**

@@ -20,6 +20,11 @@ import org.ovnl2gw.ovsdb.Uuid;
  * transaction per change. A Chassis row of the same name that is not marked ours (ovn-controller's) is
  * never modified: {@link #ensure} fails with an explanation instead.
  *
+ * <p>Every write stays within what OVN's Southbound RBAC lets a chassis (role {@code ovn-controller}, CN =
+ * chassis name) write: insert/delete of its own Chassis, Encap and Chassis_Private; updates of Chassis
+ * {@code encaps}/{@code other_config}, Chassis_Private {@code chassis}/{@code external_ids}/{@code nb_cfg}/
+ * {@code nb_cfg_timestamp}; never Chassis {@code hostname} after the insert.
+ *
  * <p>Liveness: {@link #heartbeat} writes a counter to {@code Chassis_Private:external_ids:ovn-l2gw-heartbeat}.
  * The operator treats a chassis as alive while it sees that value change, judged by its own clock, so
  * clock skew between nodes does not matter.
@@ -32,6 +37,7 @@ public final class ChassisRegistrar {
 
     private final OvsdbSession sb;
     private long heartbeat;
+    private final Set<String> loggedHostname = new java.util.HashSet<>();
 
     public ChassisRegistrar(OvsdbSession sb) {
         this.sb = sb;
@@ -84,10 +90,16 @@ public final class ChassisRegistrar {
             Map<String, String> otherConfig = new HashMap<>(row.getStringMap("other_config"));
             otherConfig.putAll(identity.otherConfig());
             otherConfig.keySet().removeIf(k -> k.startsWith("ovn-l2gw-") && !identity.otherConfig().containsKey(k));
-            if (!row.getString("hostname").equals(identity.hostname())
-                    || !row.getStringMap("other_config").equals(otherConfig)) {
+            // hostname is written on insert only: OVN's RBAC lets a chassis (role ovn-controller) update
+            // encaps, external_ids, nb_cfg, other_config, transport_zones and vtep_logical_switches, so
+            // writing hostname here failed every pass after the first change under a real Southbound
+            if (!row.getStringMap("other_config").equals(otherConfig)) {
                 ops.add(Operations.update("Chassis").where(Condition.uuidEquals(row.uuid()))
-                        .set("hostname", identity.hostname()).set("other_config", otherConfig));
+                        .set("other_config", otherConfig));
+            }
+            if (!row.getString("hostname").equals(identity.hostname()) && loggedHostname.add(identity.hostname())) {
+                LOG.warning(() -> "chassis " + identity.name() + " keeps hostname " + row.getString("hostname")
+                        + " (desired " + identity.hostname() + "): a chassis may set it only when it registers");
             }
         }
         Optional<Row> priv = privateRow(identity.name());

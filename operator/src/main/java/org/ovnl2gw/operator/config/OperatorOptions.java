@@ -45,7 +45,8 @@ public record OperatorOptions(OvsdbRemote ovnNbDb, OvsdbRemote ovnSbDb, Optional
                                                (default unix:/var/run/ovn/ovnnb_db.sock)
               --ovn-sb-db REMOTE               Southbound database, same notation
                                                (default unix:/var/run/ovn/ovnsb_db.sock)
-              --ssl-key FILE                   private key (PKCS#8 PEM) for ssl: remotes
+              --ssl-key FILE                   private key (PEM, PKCS#8 or PKCS#1) for ssl: remotes;
+                                               keep it private (chmod 600)
               --ssl-cert FILE                  certificate (PEM) for ssl: remotes
               --ssl-ca FILE                    CA certificate (PEM) the databases' certificates must chain to
               --kubeconfig FILE                Kubernetes API credentials (default: KUBECONFIG, else in-cluster)
@@ -70,8 +71,18 @@ public record OperatorOptions(OvsdbRemote ovnNbDb, OvsdbRemote ovnSbDb, Optional
         if (metricsPort < 0 || metricsPort > 65535 || healthPort < 0 || healthPort > 65535) {
             throw new IllegalArgumentException("ports must be between 0 and 65535");
         }
-        if (ssl.isEmpty() && (ovnNbDb.usesSsl() || ovnSbDb.usesSsl())) {
-            throw new IllegalArgumentException("an ssl: remote needs --ssl-key, --ssl-cert and --ssl-ca");
+        // the operator may reach one database over ssl: and the other over a local socket (on the central
+        // node), so the files must serve at least one remote, and a remote that uses them must use them
+        // in every member
+        if (ssl.isPresent() && !ovnNbDb.usesSsl() && !ovnSbDb.usesSsl()) {
+            throw new IllegalArgumentException("--ssl-key/--ssl-cert/--ssl-ca are given but neither --ovn-nb-db "
+                    + ovnNbDb + " nor --ovn-sb-db " + ovnSbDb + " is an ssl: remote; the connections would not be "
+                    + "encrypted. Use ssl:HOST:PORT, or drop the --ssl-* options");
+        }
+        for (var remote : java.util.Map.of("--ovn-nb-db", ovnNbDb, "--ovn-sb-db", ovnSbDb).entrySet()) {
+            if (remote.getValue().usesSsl()) {
+                SslFiles.checkRemote(ssl, remote.getKey(), remote.getValue());
+            }
         }
     }
 

@@ -36,16 +36,19 @@ final class GatewayProgrammer {
     private final SouthboundClient sb;
     private final GatewayChooser chooser;
     private final ChassisHealth health;
+    private final ChassisIdentityCheck identity;
     /** The last move per gateway, kept in the Bound message while the port stays where it moved to. */
     private final java.util.Map<String, GatewayOutcome.Failover> lastMoves = new java.util.concurrent.ConcurrentHashMap<>();
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
 
-    GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health) {
+    GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
+                      ChassisIdentityCheck identity) {
         this.nb = nb;
         this.sb = sb;
         this.chooser = chooser;
         this.health = health;
+        this.identity = identity;
     }
 
     GatewayOutcome program(L2Gateway gateway, Collection<L2Gateway> all) {
@@ -83,14 +86,15 @@ final class GatewayProgrammer {
     private GatewayOutcome bridge(String name, L2GatewaySpec spec, String portName, Optional<GatewayPort> current) {
         Verdict accepted = Verdict.ok("Accepted", "bridging logical switch " + spec.logicalSwitch() + " onto network "
                 + spec.networkName() + (spec.tagged() ? " VLAN " + spec.vlan() : " untagged"));
-        List<ChassisInfo> chassis = sb.chassis();
+        ChassisIdentityCheck.Checked checked = identity.check(sb.chassis());
+        List<ChassisInfo> chassis = checked.admitted();
         Optional<String> currentChassis = current.map(GatewayPort::chassisOption);
         Optional<PortBindingState> binding = sb.portBinding(portName);
         Optional<String> boundChassis = binding.flatMap(PortBindingState::chassisName);
         GatewayChooser.Choice choice = chooser.choose(spec.networkName(), spec.gatewayNodesOrAny(), currentChassis,
                 boundChassis, chassis, health::isHealthy, health::whyUnhealthy);
         if (choice.chosen().isEmpty()) {
-            Verdict none = Verdict.fail(choice.reason(), choice.message());
+            Verdict none = checked.explain(spec.networkName(), Verdict.fail(choice.reason(), choice.message()));
             if (current.isEmpty()) {
                 return new GatewayOutcome(accepted, none, none, null, null, Optional.empty());
             }

@@ -4,13 +4,17 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * Node labels from a Node informer (list/watch nodes). Calls back when a node appears, goes or changes labels:
- * status-only updates (kubelet heartbeats) are ignored so they never cause reconciles.
+ * Node labels (and the facts {@link ChassisIdentityCheck} ties chassis to Nodes by) from a Node informer. Calls
+ * back when a node appears, goes, or changes labels, its chassis annotation or its addresses: other status updates (kubelet heartbeats) are ignored so they never cause reconciles.
  */
 final class InformedNodeLabels implements NodeLabels, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InformedNodeLabels.class.getName());
@@ -27,7 +31,8 @@ final class InformedNodeLabels implements NodeLabels, AutoCloseable {
 
             @Override
             public void onUpdate(Node before, Node after) {
-                if (!Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())) {
+                if (!Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+                        || !identityOf(before).equals(identityOf(after))) {
                     onLabelsChanged.run();
                 }
             }
@@ -52,6 +57,22 @@ final class InformedNodeLabels implements NodeLabels, AutoCloseable {
         Node node = informer.getStore().getByKey(nodeName);
         Map<String, String> labels = node == null ? null : node.getMetadata().getLabels();
         return labels == null ? Map.of() : labels;
+    }
+
+    /** What {@link ChassisIdentityCheck} needs of every known Node: name, chassis annotation, addresses. */
+    List<ChassisIdentityCheck.NodeFacts> nodeFacts() {
+        return informer.getStore().list().stream().map(InformedNodeLabels::identityOf).toList();
+    }
+
+    private static ChassisIdentityCheck.NodeFacts identityOf(Node node) {
+        Map<String, String> annotations = node.getMetadata().getAnnotations();
+        Set<String> addresses = new HashSet<>();
+        if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+            node.getStatus().getAddresses().forEach(a -> addresses.add(a.getAddress()));
+        }
+        return new ChassisIdentityCheck.NodeFacts(node.getMetadata().getName(),
+                Optional.ofNullable(annotations == null ? null : annotations.get(ChassisIdentityCheck.CHASSIS_ANNOTATION)),
+                addresses);
     }
 
     @Override

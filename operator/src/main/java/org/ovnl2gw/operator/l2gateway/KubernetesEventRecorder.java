@@ -36,6 +36,27 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
         this.clock = clock;
     }
 
+    /** An Event about a Node, as kubelet's are: where an administrator looks for what concerns that node. */
+    public void recordAboutNode(String nodeName, String type, String reason, String message) {
+        String time = Condition.formatTime(clock.instant());
+        Event event = new EventBuilder()
+                .withNewMetadata().withNamespace(namespace)
+                .withName(nodeName + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet()).endMetadata()
+                .withNewInvolvedObject().withApiVersion("v1").withKind("Node").withName(nodeName).endInvolvedObject()
+                .withType(type).withReason(reason).withMessage(message).withCount(1)
+                .withFirstTimestamp(time).withLastTimestamp(time)
+                .withNewSource().withComponent(COMPONENT).endSource().withReportingComponent(COMPONENT)
+                .build();
+        LOG.warning(() -> "Node " + nodeName + ": " + type + " " + reason + ": " + message);
+        writer.execute(() -> {
+            try {
+                client.v1().events().inNamespace(namespace).resource(event).create();
+            } catch (RuntimeException e) {
+                LOG.warning("could not write event " + reason + " for Node " + nodeName + ": " + e.getMessage());
+            }
+        });
+    }
+
     @Override
     public void record(L2Gateway about, String type, String reason, String message) {
         String name = about.getMetadata().getName();

@@ -58,9 +58,12 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         ChassisHealth health = new ChassisHealth(clock, settings.failoverTimeout());
         this.nodeLabels = new InformedNodeLabels(client, trigger::all);
         this.healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(), trigger::all);
-        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health);
+        KubernetesEventRecorder recorder = new KubernetesEventRecorder(client, settings.eventNamespace(), clock);
+        ChassisIdentityCheck identity = new ChassisIdentityCheck(sb::encapIps, nodeLabels::nodeFacts,
+                r -> recorder.recordAboutNode(r.nodeName(), EventRecorder.WARNING, ChassisIdentityCheck.MISMATCH, r.message()));
+        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health, identity);
         this.statusWriter = new StatusWriter(client);
-        this.announcer = new GatewayAnnouncer(new KubernetesEventRecorder(client, settings.eventNamespace(), clock), events);
+        this.announcer = new GatewayAnnouncer(recorder, events);
         nb.addListener(trigger);
         sb.addListener(trigger);
     }

@@ -36,6 +36,7 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
     private static final String CHASSIS = "Chassis";
     private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final String PORT_BINDING = "Port_Binding";
+    private static final String ENCAP = "Encap";
 
     private OvsdbSouthboundClient(String remote, ClientOptions options, Duration timeout) {
         super(remote, "OVN_Southbound", monitorSpec(), options, timeout);
@@ -45,6 +46,7 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         return MonitorSpec.builder()
                 .table(CHASSIS, "name", "other_config", "external_ids")
                 .table(CHASSIS_PRIVATE, "name", "external_ids")
+                .table(ENCAP, "chassis_name", "ip")
                 .table(PORT_BINDING, "logical_port", "type", "chassis", "up", "options")
                 .where(PORT_BINDING, Condition.equalTo("type", "l2gateway"))
                 .build();
@@ -69,6 +71,15 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
             }
         }
         return session.cache().table(CHASSIS).rows().stream().map(c -> toChassis(c, heartbeats)).toList();
+    }
+
+    @Override
+    public Map<String, Set<String>> encapIps() {
+        Map<String, Set<String>> ips = new HashMap<>();
+        for (Row e : session.cache().table(ENCAP).rows()) {
+            ips.computeIfAbsent(e.getString("chassis_name"), k -> new HashSet<>()).add(e.getString("ip"));
+        }
+        return ips;
     }
 
     private static ChassisInfo toChassis(Row row, Map<String, String> heartbeats) {

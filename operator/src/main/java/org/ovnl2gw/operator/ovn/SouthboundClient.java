@@ -1,6 +1,8 @@
 package org.ovnl2gw.operator.ovn;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** The Southbound DB as the L2Gateway reconciler needs it: chassis to choose from, and the binding of our ports. */
@@ -13,6 +15,12 @@ public interface SouthboundClient {
 
     /** Every chassis row, with what it publishes. */
     List<ChassisInfo> chassis();
+
+    /**
+     * The tunnel endpoint addresses each chassis registered, by chassis name: {@code Encap.ip} by
+     * {@code Encap.chassis_name}, the column OVN's RBAC ties to the writer's certificate CN.
+     */
+    Map<String, Set<String>> encapIps();
 
     /** The Port_Binding ovn-northd made for that l2gateway port, if it has. */
     Optional<PortBindingState> portBinding(String logicalPort);

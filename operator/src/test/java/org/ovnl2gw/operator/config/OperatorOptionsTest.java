@@ -48,6 +48,25 @@ class OperatorOptionsTest {
     }
 
     @Test
+    void sslFilesMustServeAnSslRemote() {
+        String[] files = {"--ssl-key", "k.pem", "--ssl-cert", "c.pem", "--ssl-ca", "ca.pem"};
+        IllegalArgumentException unused = assertThrows(IllegalArgumentException.class, () -> OperatorOptions.parse(
+                concat(new String[] {"--ovn-nb-db", "tcp:10.0.0.1:6641", "--ovn-sb-db", "tcp:10.0.0.1:6642"}, files)));
+        assertTrue(unused.getMessage().startsWith("--ssl-key/--ssl-cert/--ssl-ca are given but neither --ovn-nb-db "
+                + "tcp:10.0.0.1:6641 nor --ovn-sb-db tcp:10.0.0.1:6642 is an ssl: remote"), unused.getMessage());
+        // NB over TLS from afar, SB on the central node's socket: the files serve one of them, which is fine
+        OperatorOptions.parse(concat(new String[] {"--ovn-nb-db", "ssl:10.0.0.1:6641"}, files));
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> OperatorOptions.parse(
+                concat(new String[] {"--ovn-sb-db", "ssl:10.0.0.1:6642,tcp:10.0.0.2:6642"}, files)));
+        assertTrue(mixed.getMessage().contains("--ovn-sb-db ssl:10.0.0.1:6642,tcp:10.0.0.2:6642 is not ssl: in every member"),
+                mixed.getMessage());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @Test
     void everyOptionIsRead() {
         OperatorOptions options = OperatorOptions.parse("--kubeconfig", "/tmp/kc", "--metrics-port", "0",
                 "--health-port", "0", "--bind-address", "127.0.0.1", "--failover-timeout", "1.5",

@@ -56,6 +56,9 @@ final class FailoverBed implements AutoCloseable {
             Gateways.eventually("both gateways registered", () ->
                     bed.central.sbFind("Chassis", "name").containsAll(List.of("gw1", "gw2")));
             bed.api.applyCrds(Files.isDirectory(Path.of("..", "crds")) ? Path.of("..", "crds") : Path.of("crds"));
+            for (String gw : List.of("gw1", "gw2")) {
+                Gateways.createNode(bed.client, gw, bed.topology.encapIp(gw));
+            }
             bed.startOperator();
             Gateways.create(bed.client, GATEWAY, SeedTopology.SWITCH, SeedTopology.NETWORK, null,
                     Gateways.preferring("gw1"));

@@ -28,6 +28,17 @@ final class Gateways {
                 new L2GatewaySpec(logicalSwitch, network, vlan, nodes))).create();
     }
 
+    /**
+     * The Node a gateway chassis is tied to (ChassisIdentityCheck): named as the chassis, with the chassis's
+     * encap IP among its status.addresses, as kubelet would report them.
+     */
+    static void createNode(KubernetesClient client, String name, String internalIp) {
+        client.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(name)
+                .addToLabels("kubernetes.io/hostname", name).endMetadata()
+                .withNewStatus().addNewAddress().withType("InternalIP").withAddress(internalIp).endAddress()
+                .addNewAddress().withType("Hostname").withAddress(name).endAddress().endStatus().build()).create();
+    }
+
     static GatewayNodes preferring(String... nodes) {
         return new GatewayNodes(null, List.of(nodes));
     }

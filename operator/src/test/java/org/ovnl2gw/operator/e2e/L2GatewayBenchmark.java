@@ -62,6 +62,7 @@ public final class L2GatewayBenchmark {
             try (FakeGatewayChassis fake = FakeGatewayChassis.start(central.sbRemote());
                  EmbeddedKubeApi api = EmbeddedKubeApi.start(0)) {
                 api.applyCrds(crds);
+                Gateways.createNode(api.client(), CHASSIS, "192.168.0.9");
                 try (OperatorUnderTest operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(),
                         L2GatewaySettings.defaults())) {
                     run(api.client(), count);

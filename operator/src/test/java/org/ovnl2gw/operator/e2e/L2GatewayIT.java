@@ -23,6 +23,7 @@ import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.OvsHost;
+import org.ovnl2gw.operator.l2gateway.ChassisIdentityCheck;
 import org.ovnl2gw.testbed.SeedTopology;
 import org.ovnl2gw.testbed.Testbed;
 import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
@@ -56,6 +57,7 @@ class L2GatewayIT {
             api = EmbeddedKubeApi.start(0);
             api.applyCrds(Path.of("..", "crds"));
             client = api.client();
+            Gateways.createNode(client, "gw1", topology.encapIp("gw1"));
             operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(), SETTINGS);
         } catch (Exception | Error e) {
             stop();
@@ -207,6 +209,42 @@ class L2GatewayIT {
                 central.sbFind("Port_Binding", "_uuid", "type=l2gateway").isEmpty());
         assertEquals(List.of(), central.nbFind("Logical_Switch_Port", "_uuid", "external_ids:ovn-l2gw-owner=operator"));
         assertEquals(othersBefore, otherRows());
+    }
+
+    @Test
+    @Order(6)
+    void aChassisClaimingAnotherNodeIsNeverChosenAndIsReported() throws Exception {
+        // what any chassis certificate lets one write: its own Chassis row, saying it is node gw1, providing the
+        // network gw1 provides and one only it provides (gw1's own encap address it cannot take: Encap's
+        // (type, ip) is unique)
+        central.sbctl("chassis-add", "evil", "geneve", "192.168.0.99");
+        central.sbctl("set", "Chassis", "evil", "external_ids:ovn-l2gw-owner=node-agent", "other_config:ovn-l2gw-node=gw1",
+                "other_config:ovn-bridge-mappings=physnet-evil:br-evil," + SeedTopology.NETWORK + ":br-phys2");
+        try {
+            Gateways.create(client, "impostor", "lsw1", "physnet-evil", null, null);
+            L2Gateway refused = Gateways.awaitReason(client, "impostor", ConditionTypes.READY,
+                    ChassisIdentityCheck.MISMATCH);
+            String message = org.ovnl2gw.api.v1alpha1.Conditions.find(refused.getStatus().conditions(),
+                    ConditionTypes.READY).orElseThrow().message();
+            System.out.println("impostor: " + message);
+            assertTrue(message.contains("only chassis that fail the identity check provide network physnet-evil: chassis evil is "
+                    + "tied to no Node: there is no Node named evil"),
+                    message);
+            Gateways.create(client, "honest", "lsw1", SeedTopology.NETWORK, 12, Gateways.preferring("gw1"));
+            assertEquals("gw1", Gateways.awaitReady(client, "honest").getStatus().gatewayNode());
+            assertEquals("gw1", central.nbctl("get", "Logical_Switch_Port", "l2gw-honest", "options:l2gateway-chassis")
+                    .strip().replace("\"", ""), "the chassis of node gw1, never the one claiming to be it");
+            Gateways.eventually("a ChassisIdentityMismatch Event about Node gw1", () -> client.v1().events().inAnyNamespace()
+                    .list().getItems().stream().anyMatch(e -> "Node".equals(e.getInvolvedObject().getKind())
+                            && "gw1".equals(e.getInvolvedObject().getName())
+                            && ChassisIdentityCheck.MISMATCH.equals(e.getReason())
+                            && e.getMessage().startsWith("chassis evil is tied to no Node")));
+        } finally {
+            for (String name : List.of("impostor", "honest")) {
+                client.resources(L2Gateway.class).withName(name).delete();
+            }
+            central.sbctl("chassis-del", "evil");
+        }
     }
 
     /** The rows we do not own, one line each, sorted (ovsdb prints rows in no stable order). */

@@ -79,6 +79,8 @@ public final class GatewayAgent implements AutoCloseable {
     private final BindingContests contests = new BindingContests();
     /** Whether the last pass did all its work (claims, ports, flows): only then does the heartbeat advance. */
     private volatile boolean lastPassComplete;
+    /** The problems of the pass under way, reported together (see ProblemLog). */
+    private Map<String, String> passProblems = new LinkedHashMap<>();
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
 
@@ -172,10 +174,14 @@ public final class GatewayAgent implements AutoCloseable {
     private void reconcile() {
         pending.set(false);
         lastPassComplete = false;
+        passProblems = new LinkedHashMap<>();
         try {
             reconcileOnce();
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "reconcile failed, retrying: " + rootMessage(e));
+            // rate-limited with the pass's other problems; the heartbeat stops until a pass completes again
+            passProblems.put("pass", "a pass could not finish (claims, ports and flows may not be applied;"
+                    + " the heartbeat is held until one does): " + rootMessage(e));
+            problems.report(passProblems);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -209,7 +215,7 @@ public final class GatewayAgent implements AutoCloseable {
         await(registrar.ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
-        Map<String, String> current = new LinkedHashMap<>();
+        Map<String, String> current = passProblems;
         Map<String, Role> roles = new HashMap<>();
         for (SouthboundView.LogicalPort port : view.ports()) {
             boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
@@ -419,12 +425,16 @@ public final class GatewayAgent implements AutoCloseable {
     private void withdraw() throws ExecutionException, TimeoutException, InterruptedException,
             FlowManager.FlowSyncException {
         LOG.info(() -> "withdrawing chassis " + config.chassisName() + ": releasing ports, removing flows and ports");
-        if (sb != null && sb.isConnected()) {
+        boolean southbound = sb != null && sb.awaitConnected(java.time.Duration.ofSeconds(WRITE_TIMEOUT_SECONDS));
+        if (!southbound) {
+            LOG.warning("withdrawing without the Southbound DB: ports stay bound and the chassis rows stay");
+        }
+        if (southbound) {
             await(claims.releaseAll(config.chassisName()));
         }
         flows.deleteAll();
         await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
-        if (sb != null && sb.isConnected()) {
+        if (southbound) {
             await(registrar.withdraw(config.chassisName()));
         }
     }

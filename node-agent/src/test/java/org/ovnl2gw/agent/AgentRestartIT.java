@@ -88,6 +88,8 @@ class AgentRestartIT {
         assertTrue(crossesBothWays(vif1, vif3), "a gateway whose agent died keeps bridging both ways");
 
         agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
+        Main.NodeAgent withdrawing = agent;
+        eventually("the new agent serves lp-gw", () -> !withdrawing.gateway().lastPlan().servedPorts().isEmpty());
         eventually("a new agent keeps traffic crossing", () -> crossesBothWays(vif1, vif3));
 
         agent.close();

@@ -28,6 +28,7 @@ public final class FlowManager implements AutoCloseable {
 
     private final OpenFlowEndpoint endpoint;
     private OpenFlowClient client;
+    private boolean tlvMapped;
 
     public FlowManager(Path rundir, String bridge) {
         this.endpoint = OpenFlowEndpoint.unix(rundir.resolve(bridge + ".mgmt"));
@@ -49,10 +50,15 @@ public final class FlowManager implements AutoCloseable {
         try {
             OpenFlowClient of = connected();
             boolean tlvAdded = false;
-            if (!desired.isEmpty() && !await(of.tlvTable()).contains(TlvMapping.OVN_GENEVE)) {
-                await(of.addTlvMappings(List.of(TlvMapping.OVN_GENEVE)));
-                tlvAdded = true;
-                LOG.info(() -> "installed Geneve TLV map on " + endpoint);
+            if (!tlvMapped) {
+                // once per connection to the switch, flows or not: a standby must decode the Geneve option of
+                // the first frames the hypervisors send it after a takeover, and a restarted switch lost the map
+                if (!await(of.tlvTable()).contains(TlvMapping.OVN_GENEVE)) {
+                    await(of.addTlvMappings(List.of(TlvMapping.OVN_GENEVE)));
+                    tlvAdded = true;
+                    LOG.info(() -> "installed Geneve TLV map on " + endpoint);
+                }
+                tlvMapped = true;
             }
             Set<Flow> installed = new HashSet<>(await(of.dumpFlows(OpenFlowClient.ALL_TABLES,
                     GatewayTables.COOKIE_OWNER, GatewayTables.COOKIE_OWNER_MASK)));
@@ -107,6 +113,7 @@ public final class FlowManager implements AutoCloseable {
         if (client == null || !client.connection().isOpen()) {
             disconnect();
             client = await(OpenFlowClient.connect(endpoint));
+            tlvMapped = false;
             LOG.info(() -> "connected to " + endpoint);
         }
         return client;

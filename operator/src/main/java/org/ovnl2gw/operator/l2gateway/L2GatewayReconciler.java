@@ -24,6 +24,7 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
+import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.ovn.NorthboundClient;
 import org.ovnl2gw.operator.ovn.SouthboundClient;
 
@@ -48,8 +49,12 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     private final GatewayAnnouncer announcer;
     private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
 
+    /**
+     * @param unreadable what the client's serialization could not read whole; such gateways are refused as
+     *        invalid specs (see {@link UnreadableResources})
+     */
     public L2GatewayReconciler(KubernetesClient client, NorthboundClient nb, SouthboundClient sb, Clock clock,
-                               L2GatewayEvents events, L2GatewaySettings settings) {
+                               L2GatewayEvents events, L2GatewaySettings settings, UnreadableResources unreadable) {
         this.nb = nb;
         this.settings = settings;
         this.clock = clock;
@@ -57,7 +62,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         ChassisHealth health = new ChassisHealth(clock, settings.failoverTimeout());
         this.nodeLabels = new InformedNodeLabels(client, trigger::all);
         this.healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(), trigger::all);
-        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health);
+        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health, unreadable);
         this.announcer = new GatewayAnnouncer(new KubernetesEventRecorder(client, settings.eventNamespace(), clock), events);
         nb.addListener(trigger);
         sb.addListener(trigger);

@@ -43,6 +43,12 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
 
+    /**
+     * A request header for tests that must store what only an API without schema would store (an object that
+     * does not match its CRD): writes carrying it with the value {@code true} are not checked against the schema.
+     */
+    public static final String SKIP_SCHEMA_HEADER = "X-Embedded-Api-Skip-Schema";
+
     private final MockWebServer server;
     private final String url;
     private final KubernetesClient client;

@@ -102,19 +102,29 @@ class UnreadableGatewayIT {
         Gateways.awaitReady(client, "good-last");
     }
 
-    /** POSTs the object as JSON text, so no client model stands between it and the store. */
+    /**
+     * POSTs the object as JSON text, so no client model stands between it and the store: first as a cluster
+     * would see it (refused by the CRD schema), then past the schema.
+     */
     private static void storeWithoutSchema(String name) throws Exception {
         String body = """
                 {"apiVersion":"l2gw.ovn.org/v1alpha1","kind":"L2Gateway","metadata":{"name":"%s"},
                  "spec":{"logicalSwitch":"lsw2","networkName":"physnet1","vlan":"abc"}}""".formatted(name);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                        .uri(URI.create(api.url() + "/apis/l2gw.ovn.org/v1alpha1/l2gateways"))
-                        .header("Content-Type", "application/json")
-                        .header(EmbeddedKubeApi.SKIP_SCHEMA_HEADER, "true")
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, post(body, false).statusCode(), "the schema refuses it");
+        HttpResponse<String> response = post(body, true);
         assertEquals(201, response.statusCode(), response.body());
+    }
+
+    private static HttpResponse<String> post(String body, boolean skipSchema) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder()
+                .uri(URI.create(api.url() + "/apis/l2gw.ovn.org/v1alpha1/l2gateways"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (skipSchema) {
+            request.header(EmbeddedKubeApi.SKIP_SCHEMA_HEADER, "true");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @SuppressWarnings("unchecked")

@@ -52,11 +52,14 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     private final MockWebServer server;
     private final String url;
     private final KubernetesClient client;
+    private final KubernetesClient schemaLessClient;
 
     private EmbeddedKubeApi(MockWebServer server) {
         this.server = server;
         this.url = "http://127.0.0.1:" + server.getPort();
         this.client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
+        this.schemaLessClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(clientConfig())
+                .addToCustomHeaders(SKIP_SCHEMA_HEADER, "true").build()).build();
     }
 
     /** Starts the API on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port()}). */
@@ -88,6 +91,15 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** A client for this API, shared and closed by {@link #close()}. */
     public KubernetesClient client() {
         return client;
+    }
+
+    /**
+     * A client whose writes skip the CRD schema (see {@link #SKIP_SCHEMA_HEADER}): for tests of what the operator
+     * does with objects a cluster's admission would have refused but that can still arrive (admission bypassed,
+     * CRD skew). Shared and closed by {@link #close()}.
+     */
+    public KubernetesClient schemaLessClient() {
+        return schemaLessClient;
     }
 
     /** Configuration for callers that build their own client (an operator under test, say). */
@@ -155,6 +167,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        schemaLessClient.close();
         server.shutdown();
     }
 

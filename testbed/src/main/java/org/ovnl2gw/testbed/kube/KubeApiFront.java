@@ -1,6 +1,7 @@
 package org.ovnl2gw.testbed.kube;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 
 /**
  * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
- * reviews, merge patches), turns the store's custom resources into server-side Tables when kubectl asks for them,
+ * reviews, merge patches), refuses custom resources that do not match their CRD's schema, turns the store's custom resources into server-side Tables when kubectl asks for them,
  * and hands everything else to the store unchanged.
  */
 public final class KubeApiFront extends Dispatcher {
@@ -28,6 +29,7 @@ public final class KubeApiFront extends Dispatcher {
     private final ApiDiscovery discovery;
     private final OpenApiStubs openApi = new OpenApiStubs();
     private final AccessReviews accessReviews = new AccessReviews();
+    private final SchemaAdmission schema;
     private final MergePatches mergePatches;
     private final ServerSideTables tables;
     private final String version;
@@ -40,7 +42,8 @@ public final class KubeApiFront extends Dispatcher {
         this.store = store;
         this.afterEachRequest = afterEachRequest;
         this.discovery = new ApiDiscovery(this::storedCrds);
-        this.mergePatches = new MergePatches(store);
+        this.schema = new SchemaAdmission(this::storedCrds);
+        this.mergePatches = new MergePatches(store, schema);
         this.tables = new ServerSideTables(this::storedCrds, Clock.systemUTC());
         this.version = Serialization.asJson(ServerVersion.EMBEDDED);
     }
@@ -77,9 +80,18 @@ public final class KubeApiFront extends Dispatcher {
         if (review.isPresent()) {
             return review.get();
         }
+        boolean checked = !"true".equalsIgnoreCase(request.getHeader(EmbeddedKubeApi.SKIP_SCHEMA_HEADER));
         MergePatches.Flavor flavor = MergePatches.Flavor.of(request.getHeader("Content-Type"));
         if (method.equals("PATCH") && flavor != null) {
-            return mergePatches.patch(path, flavor, request.getUtf8Body());
+            return mergePatches.patch(path, flavor, request.getUtf8Body(), checked);
+        }
+        if (checked && (method.equals("POST") || method.equals("PUT"))) {
+            // peek: the store still has to read the body
+            Optional<MockResponse> refused = schema.refusal(path,
+                    readBody(new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         return explainedNotFound(store.dispatch(request), path);
     }
@@ -102,6 +114,14 @@ public final class KubeApiFront extends Dispatcher {
         String name = segments[segments.length - 1];
         String plural = segments.length > 1 ? segments[segments.length - 2] : "";
         return JsonResponses.failure(404, "NotFound", plural + group + " \"" + name + "\" not found");
+    }
+
+    private static JsonNode readBody(String body) {
+        try {
+            return body == null || body.isBlank() ? null : Serialization.jsonMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return null; // the store answers unreadable bodies itself
+        }
     }
 
     private List<CustomResourceDefinition> storedCrds() {

@@ -52,6 +52,17 @@ final class Kubectl {
         }
     }
 
+    /** Runs kubectl with {@code stdin} as its standard input, whatever its exit code. */
+    Result runWithInput(String stdin, String... args) {
+        try {
+            Path input = Files.createTempFile(workDir, "stdin", ".yaml");
+            Files.writeString(input, stdin);
+            return run(input, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run(String... args) {
         return run(null, args);
     }

@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,7 +26,6 @@ public final class KubeApiFront extends Dispatcher {
     static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final KubernetesCrudDispatcher store;
-    private final Runnable afterEachRequest;
     private final ApiDiscovery discovery;
     private final OpenApiStubs openApi = new OpenApiStubs();
     private final AccessReviews accessReviews = new AccessReviews();
@@ -34,13 +34,9 @@ public final class KubeApiFront extends Dispatcher {
     private final ServerSideTables tables;
     private final String version;
 
-    /**
-     * @param store the CRUD store that holds the objects
-     * @param afterEachRequest run after every request; the embedded API drains the server's request log here
-     */
-    public KubeApiFront(KubernetesCrudDispatcher store, Runnable afterEachRequest) {
+    /** @param store the CRUD store that holds the objects */
+    public KubeApiFront(KubernetesCrudDispatcher store) {
         this.store = store;
-        this.afterEachRequest = afterEachRequest;
         this.discovery = new ApiDiscovery(this::storedCrds);
         this.schema = new SchemaAdmission(this::storedCrds);
         this.mergePatches = new MergePatches(store, schema);
@@ -60,8 +56,6 @@ public final class KubeApiFront extends Dispatcher {
             // an exception escaping here leaves the client waiting forever for an answer
             LOG.log(Level.WARNING, "embedded API failed on " + request.getMethod() + " " + request.getPath(), e);
             return JsonResponses.failure(500, "InternalError", String.valueOf(e.getMessage()));
-        } finally {
-            afterEachRequest.run();
         }
     }
 
@@ -122,6 +116,11 @@ public final class KubeApiFront extends Dispatcher {
         } catch (JsonProcessingException e) {
             return null; // the store answers unreadable bodies itself
         }
+    }
+
+    /** How each line of a plain-HTTP watch answered for {@code request} is to be written (Tables, if asked). */
+    UnaryOperator<String> watchEvents(RecordedRequest request) {
+        return tables.watchEvents(request, withoutQuery(request.getPath()));
     }
 
     private List<CustomResourceDefinition> storedCrds() {

@@ -68,7 +68,7 @@ public final class KubeApiFront extends Dispatcher {
             if (own.isPresent()) {
                 return own.get();
             }
-            return tables.tabulate(request, path, explainedNotFound(store.dispatch(request), path));
+            return tables.tabulate(request, path, explainedNotFound(selectedByFields(request), path));
         }
         Optional<MockResponse> review = accessReviews.answer(request, path);
         if (review.isPresent()) {
@@ -88,6 +88,46 @@ public final class KubeApiFront extends Dispatcher {
             }
         }
         return explainedNotFound(store.dispatch(request), path);
+    }
+
+    /**
+     * The store's answer to a GET, with a field selector applied here to the items of a list (the store itself
+     * understands only metadata.name and metadata.namespace).
+     */
+    private MockResponse selectedByFields(RecordedRequest request) {
+        String pathAndQuery = request.getPath();
+        int question = pathAndQuery.indexOf('?');
+        Optional<FieldSelector> selector = question < 0 ? Optional.empty()
+                : FieldSelector.ofQuery(pathAndQuery.substring(question + 1));
+        if (selector.isEmpty()) {
+            return store.dispatch(request);
+        }
+        String rest = FieldSelector.withoutSelector(pathAndQuery.substring(question + 1));
+        String unselected = pathAndQuery.substring(0, question) + (rest == null ? "" : "?" + rest);
+        MockResponse all = store.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unselected,
+                request.getHeaders(), new io.fabric8.mockwebserver.http.Buffer()));
+        if (all.code() != 200) {
+            return all;
+        }
+        JsonNode answer = readBody(all.getBody().readUtf8());
+        if (answer == null || !answer.path("items").isArray()) {
+            // a single object: kube-apiserver applies no field selector to a GET by name either
+            return JsonResponses.json(200, answer == null ? "" : answer.toString());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode kept = Serialization.jsonMapper().createArrayNode();
+        answer.get("items").forEach(item -> {
+            if (selector.get().matches(item)) {
+                kept.add(item);
+            }
+        });
+        com.fasterxml.jackson.databind.node.ObjectNode list = (com.fasterxml.jackson.databind.node.ObjectNode) answer;
+        // The store calls every list "List"; typed clients (kubectl describe's event search) want "EventList".
+        if ("List".equals(list.path("kind").asText()) && answer.get("items").size() > 0
+                && answer.get("items").get(0).hasNonNull("kind")) {
+            list.put("kind", answer.get("items").get(0).get("kind").asText() + "List");
+        }
+        list.set("items", kept);
+        return JsonResponses.json(200, answer.toString());
     }
 
     private Optional<MockResponse> ownGet(String path) {

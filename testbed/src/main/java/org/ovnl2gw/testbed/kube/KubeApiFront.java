@@ -28,6 +28,7 @@ public final class KubeApiFront extends Dispatcher {
     private final KubernetesCrudDispatcher store;
     private final ApiDiscovery discovery;
     private final OpenApiStubs openApi = new OpenApiStubs();
+    private final OpenApiV3 openApiV3;
     private final AccessReviews accessReviews = new AccessReviews();
     private final SchemaAdmission schema;
     private final MergePatches mergePatches;
@@ -38,6 +39,7 @@ public final class KubeApiFront extends Dispatcher {
     public KubeApiFront(KubernetesCrudDispatcher store) {
         this.store = store;
         this.discovery = new ApiDiscovery(this::storedCrds);
+        this.openApiV3 = new OpenApiV3(this::storedCrds);
         this.schema = new SchemaAdmission(this::storedCrds);
         this.mergePatches = new MergePatches(store, schema);
         this.tables = new ServerSideTables(this::storedCrds, Clock.systemUTC());
@@ -134,7 +136,7 @@ public final class KubeApiFront extends Dispatcher {
         if (path.equals("/version")) {
             return Optional.of(JsonResponses.json(200, version));
         }
-        return openApi.answer(path).or(() -> discovery.answer(path));
+        return openApi.answer(path).or(() -> openApiV3.answer(path)).or(() -> discovery.answer(path));
     }
 
     // The store answers 404 with an empty body; kubectl then cannot say what was not found.

@@ -52,7 +52,8 @@ public final class UnreadableResources {
 
     /**
      * @param kinds the resource classes to read leniently
-     * @param onNewlyUnreadable told once per unreadable object version (a log line, say); it must not throw
+     * @param onNewlyUnreadable told when an object becomes unreadable or its problem changes (a log line, say),
+     *        not again for later versions with the same problem; it must not throw
      */
     public UnreadableResources(Set<Class<? extends HasMetadata>> kinds, Consumer<Unreadable> onNewlyUnreadable) {
         this.kinds = Set.copyOf(kinds);
@@ -84,7 +85,8 @@ public final class UnreadableResources {
         Unreadable unreadable = new Unreadable(tree.path("kind").asText(kind.getSimpleName()), name, version(tree),
                 problem);
         Unreadable before = byObject.put(key(kind, name), unreadable);
-        if (!unreadable.equals(before)) {
+        // once per object and problem: the operator's own writes (finalizer, status) make new versions
+        if (before == null || !before.problem().equals(problem)) {
             onNewlyUnreadable.accept(unreadable);
         }
     }

@@ -66,6 +66,11 @@ class UnreadableResourcesTest {
                 + gateway("good", "9", "5") + "]}", L2GatewayList.class);
         assertEquals(2, list.getItems().size());
         assertEquals(1, told.size(), "the same version is named once");
+
+        serialization.unmarshal(gateway("bad", "9", "\"abc\""), L2Gateway.class);
+        assertEquals(1, told.size(), "a later version with the same problem (our own status patch) is not named again");
+        serialization.unmarshal(gateway("bad", "10", "true"), L2Gateway.class);
+        assertEquals(2, told.size(), "a different problem is");
     }
 
     @Test

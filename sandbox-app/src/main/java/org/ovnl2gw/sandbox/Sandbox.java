@@ -245,7 +245,7 @@ final class Sandbox implements AutoCloseable {
                 s.append("  kill ").append(child.pid()).append("     # ").append(child.name()).append('\n');
             }
         }
-        s.append("  kubectl get l2gw                          # GATEWAY NODE changes within seconds\n");
+        s.append("  kubectl get l2gw -w                       # GATEWAY NODE changes within seconds\n");
         s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
         s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");
         s.append("Logs: ").append(options.dir()).append("/*.log\n");

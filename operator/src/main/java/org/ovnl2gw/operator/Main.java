@@ -6,9 +6,13 @@ import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.ovnl2gw.api.v1alpha1.BridgeMapping;
+import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.bridgemapping.BridgeMappingEventRecorder;
 import org.ovnl2gw.operator.bridgemapping.BridgeMappingReconciler;
 import org.ovnl2gw.operator.bridgemapping.SouthboundAgentReports;
@@ -88,6 +92,7 @@ public final class Main {
         private final LeaderState leaderState;
         private final String leaseNamespace;
         private final L2GatewaySettings gatewaySettings;
+        private final UnreadableResources unreadable;
         private String leaseName;
         private final OperatorMetrics metrics = new OperatorMetrics();
         private final AtomicBoolean started = new AtomicBoolean();
@@ -101,8 +106,10 @@ public final class Main {
 
         private RunningOperator(KubernetesClient client, OvsdbNorthboundClient northbound,
                                 OvsdbSouthboundClient southbound, OvsdbSession agentReportsSession,
-                                LeaderState leaderState, String leaseNamespace, L2GatewaySettings gatewaySettings) {
+                                LeaderState leaderState, String leaseNamespace, L2GatewaySettings gatewaySettings,
+                                UnreadableResources unreadable) {
             this.client = client;
+            this.unreadable = unreadable;
             this.northbound = northbound;
             this.southbound = southbound;
             this.agentReportsSession = agentReportsSession;
@@ -121,7 +128,9 @@ public final class Main {
                                             Runnable onLostLeadership) {
             KubernetesConfigResolver.ResolvedConfig kube =
                     KubernetesConfigResolver.resolve(options.kubeconfig(), environment);
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(kube.config()).build();
+            UnreadableResources unreadable = unreadableResources();
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(kube.config())
+                    .withKubernetesSerialization(unreadable.serialization()).build();
             LOG.info(() -> "decided: Kubernetes API at " + kube.config().getMasterUrl() + " from " + kube.source());
             String identity = LeaderElectionSettings.identity(options.identity(), environment);
             String namespace = LeaderElectionSettings.namespace(options.leaseNamespace(), environment,
@@ -142,7 +151,7 @@ public final class Main {
             OvsdbSession agentReports = session(options.ovnSbDb(), "OVN_Southbound",
                     SouthboundAgentReports.monitor(MonitorSpec.builder()), ovsdbOptions);
             RunningOperator running = new RunningOperator(client, northbound, southbound, agentReports, leaderState,
-                    namespace, gatewaySettings);
+                    namespace, gatewaySettings, unreadable);
             try {
                 running.startControllers(options);
             } catch (RuntimeException e) {
@@ -150,6 +159,17 @@ public final class Main {
                 throw e;
             }
             return running;
+        }
+
+        /**
+         * Our kinds are read leniently: one object that does not fit the model (stored where no schema is
+         * enforced, or under a skewed CRD) would otherwise end the informer's watch, and JOSDK then stops the
+         * whole operator. Such an object is named once here and reconciled as an invalid spec.
+         */
+        public static UnreadableResources unreadableResources() {
+            return new UnreadableResources(Set.of(L2Gateway.class, BridgeMapping.class),
+                    u -> LOG.warning(() -> u + "; it is reported as an invalid spec and nothing is done for it "
+                            + "until it is fixed"));
         }
 
         private void startControllers(OperatorOptions options) {
@@ -171,10 +191,10 @@ public final class Main {
             bridgeMappingEvents = new BridgeMappingEventRecorder(client, leaseNamespace, Clock.systemUTC());
             BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
                     new SouthboundAgentReports(agentReportsSession), bridgeMappingEvents, Clock.systemUTC(),
-                    options.bridgeMappingResync());
+                    options.bridgeMappingResync(), unreadable);
             operator.register(bridgeMappings);
             gateways = new L2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
-                    new L2GatewayMetrics(metrics), gatewaySettings);
+                    new L2GatewayMetrics(metrics), gatewaySettings, unreadable);
             L2GatewayReconciler.registerWith(operator, gateways);
             orphans = new OrphanCollector(client, northbound, gatewaySettings);
             // only the leader may delete; the grace period starts when this replica starts leading

@@ -249,7 +249,7 @@ final class Sandbox implements AutoCloseable {
             s.append("  kill ").append(gateway.vswitchd().pid()).append("     # ovs-vswitchd of ")
                     .append(gateway.name()).append('\n');
         }
-        s.append("  kubectl get l2gw                          # GATEWAY NODE changes within a second\n");
+        s.append("  kubectl get l2gw -w                       # GATEWAY NODE changes within a second\n");
         s.append("Killing only a node agent moves nothing: its switch keeps forwarding, Ready says AgentNotReporting.\n");
         s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
         s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");

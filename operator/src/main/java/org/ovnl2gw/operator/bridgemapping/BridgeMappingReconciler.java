@@ -23,6 +23,7 @@ import org.ovnl2gw.api.v1alpha1.BridgeMappingStatus;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
+import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.ops.MetricSample;
 
 /**
@@ -38,14 +39,16 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
 
     private final SouthboundAgentReports reports;
     private final BridgeMappingEventRecorder events;
-    private final BridgeMappingStatusCalculator calculator = new BridgeMappingStatusCalculator();
+    private final BridgeMappingStatusCalculator calculator;
     private final Clock clock;
     private final Duration resync;
     private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
 
+    /** @param unreadable mappings the client's serialization read without their spec: reported as invalid */
     public BridgeMappingReconciler(SouthboundAgentReports reports, BridgeMappingEventRecorder events, Clock clock,
-                                   Duration resync) {
+                                   Duration resync, UnreadableResources unreadable) {
         this.reports = reports;
+        this.calculator = new BridgeMappingStatusCalculator(unreadable::problem);
         this.events = events;
         this.clock = clock;
         this.resync = resync;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingStatus;
@@ -33,6 +34,18 @@ public final class BridgeMappingStatusCalculator {
     /** How many not-ready nodes the Ready message names before it says "and N more". */
     private static final int NODES_NAMED_IN_MESSAGE = 5;
 
+    private final Function<BridgeMapping, Optional<SpecProblem>> readProblem;
+
+    /** A calculator for mappings that were all read whole. */
+    public BridgeMappingStatusCalculator() {
+        this(mapping -> Optional.empty());
+    }
+
+    /** @param readProblem why a mapping was read without its spec (see {@code UnreadableResources}), if it was */
+    public BridgeMappingStatusCalculator(Function<BridgeMapping, Optional<SpecProblem>> readProblem) {
+        this.readProblem = readProblem;
+    }
+
     /**
      * @param reports the agents' reports, or empty when the Southbound database cannot be read right now
      * @param nodes every Kubernetes node; selection happens here, on their labels
@@ -43,9 +56,10 @@ public final class BridgeMappingStatusCalculator {
         long generation = Optional.ofNullable(mapping.getMetadata().getGeneration()).orElse(0L);
         BridgeMappingStatus status = current.withObservedGeneration(generation);
 
-        List<SpecProblem> problems = mapping.getSpec() == null
-                ? List.of(new SpecProblem("spec", "is required"))
-                : mapping.getSpec().validate();
+        List<SpecProblem> problems = readProblem.apply(mapping).map(List::of)
+                .orElseGet(() -> mapping.getSpec() == null
+                        ? List.of(new SpecProblem("spec", "is required"))
+                        : mapping.getSpec().validate());
         if (!problems.isEmpty()) {
             String message = problems.stream().map(SpecProblem::toString).collect(Collectors.joining("; "));
             return status.withNodes(List.of())

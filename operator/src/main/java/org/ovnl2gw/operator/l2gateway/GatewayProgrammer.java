@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.SpecProblem;
+import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.ovn.ChassisInfo;
 import org.ovnl2gw.operator.ovn.DesiredGatewayPort;
 import org.ovnl2gw.operator.ovn.GatewayPort;
@@ -37,14 +38,16 @@ final class GatewayProgrammer {
     private final GatewayChooser chooser;
     private final ChassisHealth health;
     private final ChassisIdentityCheck identity;
+    private final UnreadableResources unreadable;
     /** The last move per gateway, kept in the Bound message while the port stays where it moved to. */
     private final java.util.Map<String, GatewayOutcome.Failover> lastMoves = new java.util.concurrent.ConcurrentHashMap<>();
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
 
     GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
-                      ChassisIdentityCheck identity) {
+                      ChassisIdentityCheck identity, UnreadableResources unreadable) {
         this.nb = nb;
+        this.unreadable = unreadable;
         this.sb = sb;
         this.chooser = chooser;
         this.health = health;
@@ -54,7 +57,9 @@ final class GatewayProgrammer {
     GatewayOutcome program(L2Gateway gateway, Collection<L2Gateway> all) {
         String name = gateway.getMetadata().getName();
         L2GatewaySpec spec = gateway.getSpec();
-        List<SpecProblem> problems = spec == null ? List.of(new SpecProblem("spec", "is required")) : spec.validate();
+        // read without its spec: the object did not fit the model (no schema where it was stored, or skew)
+        List<SpecProblem> problems = unreadable.problem(gateway).map(List::of)
+                .orElseGet(() -> spec == null ? List.of(new SpecProblem("spec", "is required")) : spec.validate());
         if (!problems.isEmpty()) {
             return GatewayOutcome.rejected(INVALID_SPEC, problems.stream().map(SpecProblem::toString)
                     .collect(Collectors.joining("; ")));

@@ -24,6 +24,7 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
+import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.ovn.NorthboundClient;
 import org.ovnl2gw.operator.ovn.SouthboundClient;
 
@@ -49,8 +50,12 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
     private final StatusWriter statusWriter;
 
+    /**
+     * @param unreadable what the client's serialization could not read whole; such gateways are refused as
+     *        invalid specs (see {@link UnreadableResources})
+     */
     public L2GatewayReconciler(KubernetesClient client, NorthboundClient nb, SouthboundClient sb, Clock clock,
-                               L2GatewayEvents events, L2GatewaySettings settings) {
+                               L2GatewayEvents events, L2GatewaySettings settings, UnreadableResources unreadable) {
         this.nb = nb;
         this.settings = settings;
         this.clock = clock;
@@ -61,7 +66,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         KubernetesEventRecorder recorder = new KubernetesEventRecorder(client, settings.eventNamespace(), clock);
         ChassisIdentityCheck identity = new ChassisIdentityCheck(sb::encapIps, nodeLabels::nodeFacts,
                 r -> recorder.recordAboutNode(r.nodeName(), EventRecorder.WARNING, ChassisIdentityCheck.MISMATCH, r.message()));
-        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health, identity);
+        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health, identity, unreadable);
         this.statusWriter = new StatusWriter(client);
         this.announcer = new GatewayAnnouncer(recorder, events);
         nb.addListener(trigger);

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.time.Duration;
+import org.ovnl2gw.kube.UnreadableResources;
+import org.ovnl2gw.operator.Main;
 import org.ovnl2gw.operator.l2gateway.L2GatewayEvents;
 import org.ovnl2gw.operator.l2gateway.L2GatewayReconciler;
 import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
@@ -29,13 +31,15 @@ final class OperatorUnderTest implements AutoCloseable {
 
     private OperatorUnderTest(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings,
                               L2GatewayEvents events) throws InterruptedException {
-        client = new KubernetesClientBuilder().withConfig(api.clientConfig()).build();
+        UnreadableResources unreadable = Main.RunningOperator.unreadableResources();
+        client = new KubernetesClientBuilder().withConfig(api.clientConfig())
+                .withKubernetesSerialization(unreadable.serialization()).build();
         nb = OvsdbNorthboundClient.connect(nbRemote, settings.transactTimeout());
         sb = OvsdbSouthboundClient.connect(sbRemote, settings.transactTimeout());
         if (!nb.awaitConnected(Duration.ofSeconds(20)) || !sb.awaitConnected(Duration.ofSeconds(20))) {
             throw new IllegalStateException("operator could not connect to NB/SB");
         }
-        reconciler = new L2GatewayReconciler(client, nb, sb, Clock.systemUTC(), events, settings);
+        reconciler = new L2GatewayReconciler(client, nb, sb, Clock.systemUTC(), events, settings, unreadable);
         operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withConcurrentReconciliationThreads(20));

@@ -1,6 +1,7 @@
 package org.ovnl2gw.testbed.kube;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -11,12 +12,13 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
- * reviews, merge patches), turns the store's custom resources into server-side Tables when kubectl asks for them,
+ * reviews, merge patches), refuses custom resources that do not match their CRD's schema, turns the store's custom resources into server-side Tables when kubectl asks for them,
  * and hands everything else to the store unchanged.
  */
 public final class KubeApiFront extends Dispatcher {
@@ -24,23 +26,22 @@ public final class KubeApiFront extends Dispatcher {
     static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final KubernetesCrudDispatcher store;
-    private final Runnable afterEachRequest;
     private final ApiDiscovery discovery;
     private final OpenApiStubs openApi = new OpenApiStubs();
+    private final OpenApiV3 openApiV3;
     private final AccessReviews accessReviews = new AccessReviews();
+    private final SchemaAdmission schema;
     private final MergePatches mergePatches;
     private final ServerSideTables tables;
     private final String version;
 
-    /**
-     * @param store the CRUD store that holds the objects
-     * @param afterEachRequest run after every request; the embedded API drains the server's request log here
-     */
-    public KubeApiFront(KubernetesCrudDispatcher store, Runnable afterEachRequest) {
+    /** @param store the CRUD store that holds the objects */
+    public KubeApiFront(KubernetesCrudDispatcher store) {
         this.store = store;
-        this.afterEachRequest = afterEachRequest;
         this.discovery = new ApiDiscovery(this::storedCrds);
-        this.mergePatches = new MergePatches(store);
+        this.openApiV3 = new OpenApiV3(this::storedCrds);
+        this.schema = new SchemaAdmission(this::storedCrds);
+        this.mergePatches = new MergePatches(store, schema);
         this.tables = new ServerSideTables(this::storedCrds, Clock.systemUTC());
         this.version = Serialization.asJson(ServerVersion.EMBEDDED);
     }
@@ -57,8 +58,6 @@ public final class KubeApiFront extends Dispatcher {
             // an exception escaping here leaves the client waiting forever for an answer
             LOG.log(Level.WARNING, "embedded API failed on " + request.getMethod() + " " + request.getPath(), e);
             return JsonResponses.failure(500, "InternalError", String.valueOf(e.getMessage()));
-        } finally {
-            afterEachRequest.run();
         }
     }
 
@@ -71,24 +70,73 @@ public final class KubeApiFront extends Dispatcher {
             if (own.isPresent()) {
                 return own.get();
             }
-            return tables.tabulate(request, path, explainedNotFound(store.dispatch(request), path));
+            return tables.tabulate(request, path, explainedNotFound(selectedByFields(request), path));
         }
         Optional<MockResponse> review = accessReviews.answer(request, path);
         if (review.isPresent()) {
             return review.get();
         }
+        boolean checked = !"true".equalsIgnoreCase(request.getHeader(EmbeddedKubeApi.SKIP_SCHEMA_HEADER));
         MergePatches.Flavor flavor = MergePatches.Flavor.of(request.getHeader("Content-Type"));
         if (method.equals("PATCH") && flavor != null) {
-            return mergePatches.patch(path, flavor, request.getUtf8Body());
+            return mergePatches.patch(path, flavor, request.getUtf8Body(), checked);
+        }
+        if (checked && (method.equals("POST") || method.equals("PUT"))) {
+            // peek: the store still has to read the body
+            Optional<MockResponse> refused = schema.refusal(path,
+                    readBody(new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         return explainedNotFound(store.dispatch(request), path);
+    }
+
+    /**
+     * The store's answer to a GET, with a field selector applied here to the items of a list (the store itself
+     * understands only metadata.name and metadata.namespace).
+     */
+    private MockResponse selectedByFields(RecordedRequest request) {
+        String pathAndQuery = request.getPath();
+        int question = pathAndQuery.indexOf('?');
+        Optional<FieldSelector> selector = question < 0 ? Optional.empty()
+                : FieldSelector.ofQuery(pathAndQuery.substring(question + 1));
+        if (selector.isEmpty()) {
+            return store.dispatch(request);
+        }
+        String rest = FieldSelector.withoutSelector(pathAndQuery.substring(question + 1));
+        String unselected = pathAndQuery.substring(0, question) + (rest == null ? "" : "?" + rest);
+        MockResponse all = store.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unselected,
+                request.getHeaders(), new io.fabric8.mockwebserver.http.Buffer()));
+        if (all.code() != 200) {
+            return all;
+        }
+        JsonNode answer = readBody(all.getBody().readUtf8());
+        if (answer == null || !answer.path("items").isArray()) {
+            // a single object: kube-apiserver applies no field selector to a GET by name either
+            return JsonResponses.json(200, answer == null ? "" : answer.toString());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode kept = Serialization.jsonMapper().createArrayNode();
+        answer.get("items").forEach(item -> {
+            if (selector.get().matches(item)) {
+                kept.add(item);
+            }
+        });
+        com.fasterxml.jackson.databind.node.ObjectNode list = (com.fasterxml.jackson.databind.node.ObjectNode) answer;
+        // The store calls every list "List"; typed clients (kubectl describe's event search) want "EventList".
+        if ("List".equals(list.path("kind").asText()) && answer.get("items").size() > 0
+                && answer.get("items").get(0).hasNonNull("kind")) {
+            list.put("kind", answer.get("items").get(0).get("kind").asText() + "List");
+        }
+        list.set("items", kept);
+        return JsonResponses.json(200, answer.toString());
     }
 
     private Optional<MockResponse> ownGet(String path) {
         if (path.equals("/version")) {
             return Optional.of(JsonResponses.json(200, version));
         }
-        return openApi.answer(path).or(() -> discovery.answer(path));
+        return openApi.answer(path).or(() -> openApiV3.answer(path)).or(() -> discovery.answer(path));
     }
 
     // The store answers 404 with an empty body; kubectl then cannot say what was not found.
@@ -102,6 +150,19 @@ public final class KubeApiFront extends Dispatcher {
         String name = segments[segments.length - 1];
         String plural = segments.length > 1 ? segments[segments.length - 2] : "";
         return JsonResponses.failure(404, "NotFound", plural + group + " \"" + name + "\" not found");
+    }
+
+    private static JsonNode readBody(String body) {
+        try {
+            return body == null || body.isBlank() ? null : Serialization.jsonMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return null; // the store answers unreadable bodies itself
+        }
+    }
+
+    /** How each line of a plain-HTTP watch answered for {@code request} is to be written (Tables, if asked). */
+    UnaryOperator<String> watchEvents(RecordedRequest request) {
+        return tables.watchEvents(request, withoutQuery(request.getPath()));
     }
 
     private List<CustomResourceDefinition> storedCrds() {

@@ -8,11 +8,13 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Optional;
 
 /**
  * Merge-style PATCH done as a real API server does it: read the object, merge the patch (RFC 7386), write the
  * whole object back with PUT. Going through the store's own PUT keeps its rules: status subresource semantics,
- * generation bumps on spec changes only, 409 on a stale {@code metadata.resourceVersion} in the patch.
+ * generation bumps on spec changes only, 409 on a stale {@code metadata.resourceVersion} in the patch. The merged
+ * object must match its CRD's schema, as on a real server.
  */
 final class MergePatches {
     /** How the body of a PATCH is to be read. */
@@ -46,12 +48,15 @@ final class MergePatches {
     private static final String STATUS_SUFFIX = "/status";
 
     private final KubernetesCrudDispatcher store;
+    private final SchemaAdmission schema;
 
-    MergePatches(KubernetesCrudDispatcher store) {
+    MergePatches(KubernetesCrudDispatcher store, SchemaAdmission schema) {
         this.store = store;
+        this.schema = schema;
     }
 
-    MockResponse patch(String path, Flavor flavor, String body) {
+    /** @param checked whether the merged object must match its CRD's schema (as on a real server) */
+    MockResponse patch(String path, Flavor flavor, String body, boolean checked) {
         JsonNode patch = Serialization.unmarshal(body, JsonNode.class);
         if (patch == null || !patch.isObject()) {
             return JsonResponses.failure(400, "BadRequest", "a merge patch must be a JSON object");
@@ -65,9 +70,17 @@ final class MergePatches {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MockResponse current = store.handleGet(objectPath);
             if (current.code() == 404) {
-                return flavor == Flavor.APPLY ? create(objectPath, patch) : JsonResponses.notFound(path);
+                if (flavor != Flavor.APPLY) {
+                    return JsonResponses.notFound(path);
+                }
+                Optional<MockResponse> refused = checked ? schema.refusal(objectPath, patch) : Optional.empty();
+                return refused.isPresent() ? refused.get() : create(objectPath, patch);
             }
             JsonNode merged = JsonMergePatch.apply(Serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class), patch);
+            Optional<MockResponse> refused = checked ? schema.refusal(objectPath, merged) : Optional.empty();
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             written = store.handleUpdate(request(HttpMethod.PUT, path, merged));
             if (written.code() != 409 || preconditioned) {
                 return written;

@@ -4,9 +4,9 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.Optional;
 
 /**
- * Empty openapi documents. kubectl fetches them to validate manifests and for {@code explain}; empty answers
- * make it skip client-side schema validation instead of failing (without them kubectl needs
- * {@code --validate=false}). The v2 media type must be spelled with {@code v1.0}: kubectl's mime parser rejects
+ * An empty openapi v2 document (v3 is {@link OpenApiV3}). kubectl fetches v2 to validate manifests on the client;
+ * the empty answer makes it skip client-side schema validation instead of failing (without it kubectl needs
+ * {@code --validate=false}), and the server checks the schema instead. The v2 media type must be spelled with {@code v1.0}: kubectl's mime parser rejects
  * the {@code @v1.0} form a real server also accepts.
  */
 final class OpenApiStubs {
@@ -18,9 +18,6 @@ final class OpenApiStubs {
                     .setResponseCode(200)
                     .setHeader("Content-Type", V2_PROTOBUF)
                     .setBody(""));
-        }
-        if (path.equals("/openapi/v3") || path.startsWith("/openapi/v3/")) {
-            return Optional.of(JsonResponses.json(200, "{\"paths\":{}}"));
         }
         return Optional.empty();
     }

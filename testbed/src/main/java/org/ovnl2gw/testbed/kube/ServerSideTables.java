@@ -3,6 +3,7 @@ package org.ovnl2gw.testbed.kube;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -11,7 +12,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +62,46 @@ final class ServerSideTables {
         }
     }
 
+    /**
+     * For a watch of custom resources ({@code path}, query removed) whose client asks for Tables, the conversion
+     * of each watch event line into the event of a one-row Table, column definitions in the first only, as
+     * kube-apiserver sends them; identity otherwise (and for ERROR and BOOKMARK events).
+     */
+    UnaryOperator<String> watchEvents(RecordedRequest request, String path) {
+        Optional<TableRequest> wanted = TableRequest.of(request.getHeader("Accept"), query(request.getPath()));
+        Optional<CustomResourceTable> table = wanted.isEmpty() ? Optional.empty()
+                : ResourcePath.of(path).flatMap(this::tableFor);
+        long since = resourceVersion(query(request.getPath()));
+        AtomicBoolean first = new AtomicBoolean(true);
+        return line -> {
+            JsonNode event = readJson(line);
+            String type = event.path("type").asText();
+            // the store replays every object as ADDED when a watch opens, whatever resourceVersion was asked
+            // for; a client that listed at that version (kubectl get -w) has already seen them
+            if (type.equals("ADDED") && event.path("object").path("metadata").path("resourceVersion").asLong(-1) >= 0
+                    && event.path("object").path("metadata").path("resourceVersion").asLong() <= since) {
+                return null;
+            }
+            if (table.isEmpty()) {
+                return line;
+            }
+            if (type.equals("ERROR") || type.equals("BOOKMARK") || !event.path("object").isObject()) {
+                return line;
+            }
+            CustomResourceTable.Table rows = table.get().tableOf(event.get("object"), wanted.get(), clock.instant());
+            if (!first.getAndSet(false)) {
+                rows = new CustomResourceTable.Table(rows.kind(), rows.apiVersion(), rows.metadata(), null, rows.rows());
+            }
+            ObjectNode converted = JSON.createObjectNode().put("type", type);
+            converted.set("object", JSON.valueToTree(rows));
+            try {
+                return JSON.writeValueAsString(converted);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a Table event", e);
+            }
+        };
+    }
+
     private Optional<CustomResourceTable> tableFor(ResourcePath path) {
         for (CustomResourceDefinition crd : storedCrds.get()) {
             var spec = crd.getSpec();
@@ -98,6 +141,22 @@ final class ServerSideTables {
             return rest.size() <= 2 ? Optional.of(new ResourcePath(segments[1], segments[2], rest.get(0)))
                     : Optional.empty();
         }
+    }
+
+    /** The {@code resourceVersion} query parameter as a number, or -1. */
+    private static long resourceVersion(String query) {
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("resourceVersion=")) {
+                    try {
+                        return Long.parseLong(parameter.substring("resourceVersion=".length()));
+                    } catch (NumberFormatException e) {
+                        return -1;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     private static JsonNode readJson(String body) {

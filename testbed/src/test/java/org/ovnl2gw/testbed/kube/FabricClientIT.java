@@ -142,12 +142,12 @@ class FabricClientIT {
     }
 
     @Test
-    void requestLogDoesNotGrow() {
+    void requestsAreCounted() {
+        // the server keeps no request log (MockWebServer kept every request until drained)
         for (int i = 0; i < 50; i++) {
             api.client().namespaces().list();
         }
         assertTrue(api.requestCount() >= 50);
-        assertEquals(0, api.discardRecordedRequests(), "requests still held by the server after being answered");
     }
 
     private static GenericKubernetesResource gateway(String name, String network) {

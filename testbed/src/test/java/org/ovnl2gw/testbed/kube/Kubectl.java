@@ -52,8 +52,33 @@ final class Kubectl {
         }
     }
 
+    /** Runs kubectl with {@code stdin} as its standard input, whatever its exit code. */
+    Result runWithInput(String stdin, String... args) {
+        try {
+            Path input = Files.createTempFile(workDir, "stdin", ".yaml");
+            Files.writeString(input, stdin);
+            return run(input, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run(String... args) {
         return run(null, args);
+    }
+
+    /** Starts a kubectl that keeps running ({@code get -w}); its standard output goes to {@code out}. */
+    Process start(Path out, String... args) {
+        List<String> command = new ArrayList<>(List.of(KUBECTL, "--kubeconfig=" + kubeconfig, "--cache-dir=" + cacheDir));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectErrorStream(true);
+        builder.environment().remove("KUBECONFIG");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Result run(Path stdin, String... args) {

@@ -31,7 +31,7 @@ import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
 class KubectlPrinterColumnsIT {
     private static final Path REPOSITORY_CRDS = Path.of("..", "crds");
     private static final List<String> GATEWAY_HEADERS =
-            List.of("NAME", "AGE", "SWITCH", "NETWORK", "VLAN", "READY", "GATEWAY NODE", "STANDBY");
+            List.of("NAME", "SWITCH", "NETWORK", "VLAN", "READY", "GATEWAY NODE", "STANDBY", "AGE");
     private static final String GATEWAY = """
             apiVersion: l2gw.ovn.org/v1alpha1
             kind: L2Gateway
@@ -115,7 +115,7 @@ class KubectlPrinterColumnsIT {
         assertEquals(2, tables.size());
         assertEquals(GATEWAY_HEADERS, tables.get(0).headers());
         assertEquals("physnet1", tables.get(0).row("l2gateway.l2gw.ovn.org/physnet-gw").get("NETWORK"));
-        assertEquals(List.of("NAME", "AGE", "READY", "READY NODES", "SELECTED"), tables.get(1).headers());
+        assertEquals(List.of("NAME", "READY", "READY NODES", "SELECTED", "AGE"), tables.get(1).headers());
         Map<String, String> mapping = tables.get(1).row("bridgemapping.l2gw.ovn.org/workers");
         assertEquals(List.of("False", "1", "2"),
                 List.of(mapping.get("READY"), mapping.get("READY NODES"), mapping.get("SELECTED")));

@@ -77,6 +77,8 @@ public final class GatewayAgent implements AutoCloseable {
     private final Map<String, String> tookOverFrom = new HashMap<>();
     private final Incumbents incumbents = new Incumbents();
     private final BindingContests contests = new BindingContests();
+    private PeerLiveness lastLiveness = PeerLiveness.ALL_ALIVE;
+    private Map<String, Role> lastRoles = Map.of();
     /** Whether the last pass did all its work (claims, ports, flows): only then does the heartbeat advance. */
     private volatile boolean lastPassComplete;
     /** The problems of the pass under way, reported together (see ProblemLog). */
@@ -202,7 +204,8 @@ public final class GatewayAgent implements AutoCloseable {
         ensureSouthbound(config.southboundRemote());
         String me = config.chassisName();
         List<LocalSwitch.PortState> localPorts = local.ports();
-        PeerLiveness liveness = new PeerLiveness(BfdSessions.down(localPorts), BfdSessions.up(localPorts));
+        PeerLiveness liveness = new PeerLiveness(BfdSessions.down(localPorts), BfdSessions.up(localPorts),
+                BfdSessions.flaps(localPorts));
         if (!sb.isConnected()) {
             fenceIfIsolated(liveness);
             return;
@@ -236,6 +239,7 @@ public final class GatewayAgent implements AutoCloseable {
                 roles.put(port.name(), role);
             }
         }
+        logTransitions(me, liveness, roles);
         PortClaims.Outcome claimed = await(claims.reconcile(me, roles));
         claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
         claimed.released().forEach(p -> roles.put(p, Role.NONE));
@@ -292,21 +296,41 @@ public final class GatewayAgent implements AutoCloseable {
         }
     }
 
-    /** Per port, the other chassis holding it and whether its BFD session was seen forwarding since it does. */
+    /** Logs what BFD says of the peers and each port's role when they change (never every pass). */
+    private void logTransitions(String me, PeerLiveness liveness, Map<String, Role> roles) {
+        if (!liveness.equals(lastLiveness)) {
+            LOG.info(() -> me + ": BFD: peers forwarding " + liveness.up() + ", down " + liveness.down());
+            lastLiveness = liveness;
+        }
+        if (!roles.equals(lastRoles)) {
+            Map<String, Role> before = lastRoles;
+            LOG.info(() -> me + ": roles " + new java.util.TreeMap<>(roles) + " (were " + new java.util.TreeMap<>(before) + ")");
+            lastRoles = Map.copyOf(roles);
+        }
+    }
+
+    /**
+     * Per port, the other chassis holding it and whether its BFD session was seen forwarding since it does: seen
+     * by a pass, or told by the session's flap count having grown since (a forwarding spell between two passes).
+     */
     private static final class Incumbents {
         private final Map<String, String> holder = new HashMap<>();
+        private final Map<String, Long> flapsAtStart = new HashMap<>();
         private final Set<String> seenUp = new java.util.HashSet<>();
 
         boolean observe(String port, Optional<String> other, PeerLiveness liveness) {
             if (other.isEmpty()) {
                 holder.remove(port);
+                flapsAtStart.remove(port);
                 seenUp.remove(port);
                 return false;
             }
-            if (!other.get().equals(holder.put(port, other.get()))) {
+            String peer = other.get();
+            if (!peer.equals(holder.put(port, peer))) {
                 seenUp.remove(port);
+                flapsAtStart.put(port, liveness.flaps(peer));
             }
-            if (liveness.seenUp(other.get())) {
+            if (liveness.seenUp(peer) || liveness.flaps(peer) > flapsAtStart.getOrDefault(port, 0L)) {
                 seenUp.add(port);
             }
             return seenUp.contains(port);

@@ -53,6 +53,19 @@ public final class BfdSessions {
         return up;
     }
 
+    /** {@code bfd_status:flap_count} of each peer's session. */
+    public static java.util.Map<String, Long> flaps(Iterable<LocalSwitch.PortState> ports) {
+        java.util.Map<String, Long> flaps = new java.util.TreeMap<>();
+        for (LocalSwitch.PortState port : ports) {
+            String chassis = port.portExternalIds().get(OvsOwnership.CHASSIS_ID_KEY);
+            String count = port.bfdStatus().get("flap_count");
+            if (chassis != null && count != null && count.matches("\\d+")) {
+                flaps.put(chassis, Long.parseLong(count));
+            }
+        }
+        return flaps;
+    }
+
     static boolean isDown(Map<String, String> bfd, Map<String, String> status) {
         if (!"true".equals(bfd.get("enable")) || !"false".equals(status.get("forwarding"))) {
             return false;

@@ -109,12 +109,13 @@ final class FailoverBed implements AutoCloseable {
 
     private CompletableFuture<Void> dying = CompletableFuture.completedFuture(null);
 
-    /** The node boots again: its databases, its switch, its agent. */
+    /** The node boots again: its databases, its switch (with its transport address), its agent. */
     void restoreNode(String gw) throws Exception {
         dying.get(30, TimeUnit.SECONDS);
         OvsHost host = topology.gateway(gw);
         host.ovsdb().daemon().restart();
         host.startVswitchd();
+        testbed.restoreTransport(host);
         startAgent(gw);
     }
 
@@ -150,6 +151,22 @@ final class FailoverBed implements AutoCloseable {
     void awaitActive(String node, List<String> standby) throws InterruptedException {
         Gateways.eventually(() -> "Ready on " + node + ", standby " + standby + " (now " + gateway().getStatus() + ")",
                 () -> isActive(node) && gateway().getStatus().standbyNodes().equals(standby));
+    }
+
+    /**
+     * Starts polling, on a thread of its own, until {@code node} is the Ready gateway node; completes with the
+     * moment it saw that (System.nanoTime). Start it before a fault, so that the time a fault takes to inflict
+     * (waiting for killed processes to be gone) is not counted.
+     */
+    java.util.concurrent.CompletableFuture<Long> watchActive(String node) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return when(() -> isActive(node), Gateways.DEADLINE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Polls until {@code condition} holds, every 10 ms; returns the moment it did (System.nanoTime). */

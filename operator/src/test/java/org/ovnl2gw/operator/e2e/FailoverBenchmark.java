@@ -31,9 +31,10 @@ public final class FailoverBenchmark {
                 String standby = active.equals("gw1") ? "gw2" : "gw1";
                 ContinuousProbes probes = new ContinuousProbes(bed.topology, PROBE_INTERVAL_MS);
                 Thread.sleep(500);
-                long killed = bed.killNode(active);
                 String next = standby;
-                long ready = FailoverBed.when(() -> bed.isActive(next), Gateways.DEADLINE);
+                var watch = bed.watchActive(next);
+                long killed = bed.killNode(active);
+                long ready = watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
                 Thread.sleep(1500);
                 probes.close();
                 for (Direction d : Direction.values()) {
@@ -46,7 +47,9 @@ public final class FailoverBenchmark {
                         .add((ready - killed) / 1_000_000);
                 bed.restoreNode(active);
                 bed.awaitActive(standby, List.of(active));
-                Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, next.equals("gw1") ? "gw2" : "gw1"));
+                String back = active;
+                Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
+            Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
                 active = standby;
             }
             for (int i = 0; i < runs; i++) {

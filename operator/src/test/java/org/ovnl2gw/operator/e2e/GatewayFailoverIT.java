@@ -42,8 +42,9 @@ class GatewayFailoverIT {
         Thread.sleep(500);
         ContinuousProbes probes = new ContinuousProbes(bed.topology, PROBE_INTERVAL_MS);
         Thread.sleep(1000);
+        var watch = bed.watchActive("gw2");
         long killed = bed.killNode("gw1");
-        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Gateways.DEADLINE);
+        long ready = watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         Thread.sleep(2000);
         System.out.printf("failover (node death): kill to first frame overlay->physical %d ms, physical->overlay"
                         + " %d ms, kill to Ready on gw2 %d ms%n", probes.firstDeliveredAfter(Direction.TO_PHYSICAL, killed),
@@ -104,12 +105,16 @@ class GatewayFailoverIT {
         List<Long> readyMs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String standby = active.equals("gw1") ? "gw2" : "gw1";
-            long killed = bed.killNode(active);
             String next = standby;
-            readyMs.add((FailoverBed.when(() -> bed.isActive(next), Gateways.DEADLINE) - killed) / 1_000_000);
+            var watch = bed.watchActive(next);
+            long killed = bed.killNode(active);
+            readyMs.add((watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) - killed)
+                    / 1_000_000);
             bed.restoreNode(active);
             bed.awaitActive(standby, List.of(active));
-            Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, "gw1".equals(next) ? "gw2" : "gw1"));
+            String back = active;
+            Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
+            Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
             active = standby;
         }
         System.out.println("failover: ten node deaths in a row, kill to Ready on the other node (ms): " + readyMs);
@@ -192,9 +197,10 @@ class GatewayFailoverIT {
             assertEquals(0, lost, what + ": " + d + " frames lost");
         }
         assertTrue(readyThroughout, what + ": Ready on gw1 throughout");
-        assertEquals("gw1", bed.central.sbctl("--bare", "--columns=name", "find", "Chassis",
-                "_uuid=" + bed.central.sbctl("--bare", "--columns=chassis", "find", "Port_Binding",
-                        "logical_port=l2gw-seed").strip()).strip(), what + ": no move in the Southbound DB");
+        String boundTo = bed.central.sbctl("--bare", "--columns=chassis", "find", "Port_Binding",
+                "logical_port=l2gw-seed").strip();
+        assertEquals("gw1", bed.central.sbctl("get", "Chassis", boundTo, "name").strip().replace("\"", ""),
+                what + ": no move in the Southbound DB");
     }
 
     private static void signal(long pid, String signal) {

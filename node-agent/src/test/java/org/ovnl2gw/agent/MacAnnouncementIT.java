@@ -63,6 +63,10 @@ class MacAnnouncementIT {
                 central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true"))
                         && central.sbFind("Port_Binding", "tag", "logical_port=lp-gw").equals(List.of("100")));
         GatewayHarness.eventually("the gateway flows are in", () -> !GatewayHarness.ourFlows(gw).isEmpty());
+        // the agent announces the port itself (on its VLAN, restarted when the tag arrives); stopped here, its flows
+        // staying installed, so that only this test's series is counted below
+        agent.close();
+        agent = null;
         long patchOfport = Long.parseLong(gw.vsctl("get", "Interface", "patch-br-int-to-lp-gw", "ofport").strip());
         String gatewayPort = physical.attachmentPortName(gw, topology.physicalBridge());
         String hv3Port = physical.attachmentPortName(hv3, "br-phys");

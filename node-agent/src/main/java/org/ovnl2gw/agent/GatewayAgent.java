@@ -22,6 +22,8 @@ import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.bridge.PortSpec;
 import org.ovnl2gw.agent.chassis.ChassisIdentity;
+import org.ovnl2gw.agent.chassis.ChassisMode;
+import org.ovnl2gw.agent.chassis.CompanionReporter;
 import org.ovnl2gw.agent.chassis.ChassisRegistrar;
 import org.ovnl2gw.agent.chassis.PortClaims;
 import org.ovnl2gw.agent.chassis.SouthboundReader;
@@ -69,6 +71,8 @@ public final class GatewayAgent implements AutoCloseable {
     private OvsdbSession sb;
     private String sbRemote;
     private ChassisRegistrar registrar;
+    private CompanionReporter companion;
+    private volatile ChassisMode mode;
     private PortClaims claims;
     private ChassisConfig config;
     private Optional<Long> appliedNbCfg = Optional.empty();
@@ -161,8 +165,17 @@ public final class GatewayAgent implements AutoCloseable {
     private void tick() {
         reconcile();
         if (registrar != null && sb.isConnected() && config != null) {
-            registrar.heartbeat(config.chassisName(), appliedNbCfg);
+            if (mode == ChassisMode.COMPANION) {
+                companion.heartbeat(config.chassisName());
+            } else if (mode == ChassisMode.AGENT) {
+                registrar.heartbeat(config.chassisName(), appliedNbCfg);
+            }
         }
+    }
+
+    /** Who this node's chassis is, once the Southbound DB was seen; empty before. */
+    public Optional<ChassisMode> mode() {
+        return Optional.ofNullable(mode);
     }
 
     private void reconcile() {
@@ -197,6 +210,20 @@ public final class GatewayAgent implements AutoCloseable {
             return;
         }
         isolatedSince = Optional.empty();
+        Optional<Row> chassisRow = registrar.chassisRow(me);
+        ChassisMode detected = ChassisMode.detect(me, chassisRow.map(r -> r.getStringMap("external_ids")),
+                local.otherConfig());
+        if (detected != mode) {
+            LOG.info(() -> "node-agent mode for chassis " + me + ": " + detected.describe(me));
+            if (detected == ChassisMode.COMPANION) {
+                removeOurDataPath();
+            }
+            mode = detected;
+        }
+        if (mode == ChassisMode.COMPANION) {
+            reconcileCompanion(me, chassisRow, localPorts);
+            return;
+        }
         Optional<Long> nbCfg = registrar.southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
         Map<String, String> otherConfig = new HashMap<>(publishedConfig.get());
@@ -247,6 +274,61 @@ public final class GatewayAgent implements AutoCloseable {
             appliedNbCfg = nbCfg;
             registrar.heartbeat(me, appliedNbCfg);
         }
+    }
+
+    /**
+     * Beside ovn-controller: publish our keys, and announce the switch's MACs when ovn-controller starts serving
+     * a port here (the binding names this chassis and the patch port ovn-controller made, found by its
+     * {@code external_ids:ovn-l2gateway-port}, has an ofport). The announcements are packet-outs straight to that
+     * patch port, so they run through none of ovn-controller's br-int flows and install nothing; ovn-controller
+     * 23.03 announces nothing for l2gateway ports itself.
+     */
+    private void reconcileCompanion(String me, Optional<Row> chassisRow, List<LocalSwitch.PortState> localPorts)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        await(companion.unmarkChassis(chassisRow));
+        await(companion.ensure(me, publishedConfig.get()));
+        SouthboundView view = new SouthboundReader(sb.cache()).view(me);
+        Map<String, Long> controllerPatches = new HashMap<>();
+        for (LocalSwitch.PortState p : localPorts) {
+            String lport = p.portExternalIds().get(OvsOwnership.L2GATEWAY_PORT_KEY);
+            if (p.bridge().equals(options.integrationBridge()) && lport != null && p.ofport() > 0) {
+                controllerPatches.put(lport, p.ofport());
+            }
+        }
+        List<GatewayPlan.ServedPort> served = new ArrayList<>();
+        Map<String, Long> ofports = new HashMap<>();
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            Long ofport = controllerPatches.get(port.name());
+            Long datapathKey = view.datapaths().get(port.datapath());
+            if (port.isL2Gateway() && port.chassis().filter(me::equals).isPresent() && ofport != null
+                    && datapathKey != null) {
+                GatewayPlan.ServedPort s = new GatewayPlan.ServedPort(port.name(), port.datapath(), datapathKey,
+                        port.tunnelKey(), port.tag(), port.networkName().orElse(""), "");
+                served.add(s);
+                ofports.put(s.integrationPatch(), ofport);
+            }
+        }
+        GatewayPlan plan = new GatewayPlan(served, List.of(), List.of());
+        lastPlan = plan;
+        problems.report(Map.of());
+        announcer.served(plan, view, ofports);
+    }
+
+    /** Entering companion mode: whatever an earlier agent-mode run left on this node (marked ours) goes. */
+    private void removeOurDataPath() throws ExecutionException, TimeoutException, InterruptedException {
+        LocalPortsManager.Result removed = await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        if (!removed.deleted().isEmpty()) {
+            LOG.info(() -> "removed the ports this agent created before ovn-controller took the chassis: "
+                    + removed.deleted());
+        }
+        try {
+            flows.sync(Set.of());
+        } catch (FlowManager.FlowSyncException e) {
+            LOG.warning(() -> "could not check br-int for flows of ours: " + e.getMessage());
+        }
+        flows.close();
+        announcer.served(new GatewayPlan(List.of(), List.of(), List.of()), null, Map.of());
+        lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
     }
 
     /**
@@ -359,6 +441,7 @@ public final class GatewayAgent implements AutoCloseable {
                 .connectionListener(reconnects())
                 .start();
         registrar = new ChassisRegistrar(sb);
+        companion = new CompanionReporter(sb);
         claims = new PortClaims(sb);
     }
 
@@ -384,7 +467,7 @@ public final class GatewayAgent implements AutoCloseable {
         loop.shutdown();
         try {
             loop.awaitTermination(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (options.withdrawOnExit() && config != null) {
+            if (options.withdrawOnExit() && config != null && mode != ChassisMode.COMPANION) {
                 withdraw();
             }
         } catch (InterruptedException e) {

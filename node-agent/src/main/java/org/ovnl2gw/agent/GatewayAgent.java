@@ -81,6 +81,9 @@ public final class GatewayAgent implements AutoCloseable {
     private final Incumbents incumbents = new Incumbents();
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
+    /** The last desired flows and, of them, those held by a lease (see {@link #expiringFlows}). */
+    private Set<Flow> lastDesired = Set.of();
+    private Set<Flow> lastExpiring = Set.of();
 
     public GatewayAgent(AgentOptions options, OvsdbSession ovs) {
         this.options = options;
@@ -166,7 +169,11 @@ public final class GatewayAgent implements AutoCloseable {
         reconcile();
         if (registrar != null && sb.isConnected() && config != null) {
             if (mode == ChassisMode.COMPANION) {
-                companion.heartbeat(config.chassisName());
+                // the operator's only sign of this gateway's life (no BFD with ovn-controller's chassis): a node
+                // whose switch database is gone is no gateway, so the beat stops with it
+                if (ovs.isConnected()) {
+                    companion.heartbeat(config.chassisName());
+                }
             } else if (mode == ChassisMode.AGENT) {
                 registrar.heartbeat(config.chassisName(), appliedNbCfg);
             }
@@ -206,7 +213,9 @@ public final class GatewayAgent implements AutoCloseable {
         List<LocalSwitch.PortState> localPorts = local.ports();
         PeerLiveness liveness = new PeerLiveness(BfdSessions.down(localPorts), BfdSessions.up(localPorts));
         if (!sb.isConnected()) {
-            fenceIfIsolated(liveness);
+            if (!fenceIfIsolated(liveness)) {
+                renewLease();
+            }
             return;
         }
         isolatedSince = Optional.empty();
@@ -231,6 +240,9 @@ public final class GatewayAgent implements AutoCloseable {
         await(registrar.ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
+        liveness = liveness.withOvnControllers(view.chassis().values().stream()
+                .filter(SouthboundView.RemoteChassis::ovnController).map(SouthboundView.RemoteChassis::name)
+                .collect(java.util.stream.Collectors.toSet()));
         Map<String, Role> roles = new HashMap<>();
         for (SouthboundView.LogicalPort port : view.ports()) {
             boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
@@ -254,8 +266,11 @@ public final class GatewayAgent implements AutoCloseable {
         LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
+        Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
         try {
-            flows.sync(desired);
+            flows.sync(desired, expiring, options.fenceLeaseSeconds());
+            lastDesired = desired;
+            lastExpiring = expiring;
             pathDown = false;
         } catch (FlowManager.FlowSyncException e) {
             // one report per pass with every problem in it: reporting the plan's problems and the switch's
@@ -332,6 +347,34 @@ public final class GatewayAgent implements AutoCloseable {
     }
 
     /**
+     * The fence for a move the gateways cannot decide themselves. When a chassis ovn-controller serves is among a
+     * served port's candidates, the operator moves the port there by renaming the option once our heartbeat
+     * stops (ovn-controller runs no BFD with us and cannot take over on its own). If only this agent died, its
+     * switch would keep bridging beside the new gateway; so for such ports the flows that let the physical network
+     * in carry a hard timeout ({@code --fence-lease}), renewed on every pass (every heartbeat, with the Southbound
+     * DB or without it), and end by themselves before the operator's failover timeout when the agent is gone.
+     */
+    private Set<Flow> expiringFlows(GatewayPlan plan, SouthboundView view, Set<Flow> desired, PeerLiveness liveness) {
+        String me = view.localChassis();
+        List<GatewayPlan.ServedPort> fenced = plan.servedPorts().stream().filter(served -> view.ports().stream()
+                .filter(p -> p.name().equals(served.logicalPort())).findFirst()
+                .map(p -> GatewayRoles.order(p).stream().anyMatch(c -> !c.equals(me) && liveness.ovnController(c)))
+                .orElse(false)).toList();
+        return fenced.isEmpty() ? Set.of() : GatewayFlows.admitting(desired, fenced);
+    }
+
+    private void renewLease() {
+        if (lastExpiring.isEmpty()) {
+            return;
+        }
+        try {
+            flows.sync(lastDesired, lastExpiring, options.fenceLeaseSeconds());
+        } catch (FlowManager.FlowSyncException e) {
+            problems.report(Map.of("openflow", e.getMessage()));
+        }
+    }
+
+    /**
      * Remembers from which named chassis we took a port over (so that chassis's return does not make us hand the
      * port back before the operator has chosen again), and forgets it once the name changes or the port is gone.
      */
@@ -379,14 +422,14 @@ public final class GatewayAgent implements AutoCloseable {
      * can still reach them has probably taken over. Then it stops letting traffic through after a few BFD
      * detection times rather than risk two gateways bridging one network.
      */
-    private void fenceIfIsolated(PeerLiveness liveness) {
+    private boolean fenceIfIsolated(PeerLiveness liveness) {
         List<String> peers = lastPlan.tunnels().stream().filter(GatewayPlan.TunnelPort::peer)
                 .map(GatewayPlan.TunnelPort::chassis).toList();
         boolean isolated = !lastPlan.servedPorts().isEmpty() && !peers.isEmpty()
                 && peers.stream().noneMatch(liveness::alive);
         if (!isolated) {
             isolatedSince = Optional.empty();
-            return;
+            return false;
         }
         long now = System.nanoTime();
         if (isolatedSince.isEmpty()) {
@@ -398,11 +441,14 @@ public final class GatewayAgent implements AutoCloseable {
             try {
                 lastPlan = new GatewayPlan(List.of(), lastPlan.servedPorts(), lastPlan.tunnels(), lastPlan.problems());
                 flows.sync(Set.of());
+                lastDesired = Set.of();
+                lastExpiring = Set.of();
                 announcer.served(lastPlan, null, Map.of());
             } catch (FlowManager.FlowSyncException e) {
                 problems.report(Map.of("openflow", e.getMessage()));
             }
         }
+        return true;
     }
 
     private List<PortSpec> portSpecs(GatewayPlan plan) {

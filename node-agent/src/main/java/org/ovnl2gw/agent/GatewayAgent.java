@@ -81,6 +81,8 @@ public final class GatewayAgent implements AutoCloseable {
     private final Incumbents incumbents = new Incumbents();
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
+    /** Companion mode: whether ovs-vswitchd answered on br-int's management socket in the last pass. */
+    private volatile boolean switchAnswers = true;
     /** The last desired flows and, of them, those held by a lease (see {@link #expiringFlows}). */
     private Set<Flow> lastDesired = Set.of();
     private Set<Flow> lastExpiring = Set.of();
@@ -171,10 +173,12 @@ public final class GatewayAgent implements AutoCloseable {
             if (mode == ChassisMode.COMPANION) {
                 // the operator's only sign of this gateway's life (no BFD with ovn-controller's chassis): a node
                 // whose switch database is gone is no gateway, so the beat stops with it
-                if (ovs.isConnected()) {
+                if (ovs.isConnected() && switchAnswers) {
                     companion.heartbeat(config.chassisName());
                 }
-            } else if (mode == ChassisMode.AGENT) {
+            } else if (mode == ChassisMode.AGENT && !pathDown) {
+                // a switch that cannot be programmed is no gateway: the operator may then move the port to a
+                // companion, which no BFD tells (agent standbys learn it from BFD, cpath_down, as before)
                 registrar.heartbeat(config.chassisName(), appliedNbCfg);
             }
         }
@@ -302,6 +306,13 @@ public final class GatewayAgent implements AutoCloseable {
             throws ExecutionException, TimeoutException, InterruptedException {
         await(companion.unmarkChassis(chassisRow));
         await(companion.ensure(me, publishedConfig.get()));
+        boolean answers = flows.reachable();
+        if (answers != switchAnswers) {
+            LOG.warning(() -> answers ? "ovs-vswitchd answers again on " + options.integrationBridge()
+                    + ": heartbeat resumes" : "ovs-vswitchd does not answer on " + options.integrationBridge()
+                    + ": no heartbeat until it does, so the operator can move l2gateway ports away");
+            switchAnswers = answers;
+        }
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
         Map<String, Long> controllerPatches = new HashMap<>();
         for (LocalSwitch.PortState p : localPorts) {
@@ -341,7 +352,6 @@ public final class GatewayAgent implements AutoCloseable {
         } catch (FlowManager.FlowSyncException e) {
             LOG.warning(() -> "could not check br-int for flows of ours: " + e.getMessage());
         }
-        flows.close();
         announcer.served(new GatewayPlan(List.of(), List.of(), List.of()), null, Map.of());
         lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
     }

@@ -104,6 +104,23 @@ public final class FlowManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the switch answers on the bridge's management socket (connecting if need be): false once
+     * ovs-vswitchd is gone. Reads and writes nothing.
+     */
+    public boolean reachable() {
+        try {
+            connected();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            disconnect();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Deletes every flow of ours (decommissioning). */
     public void deleteAll() throws FlowSyncException {
         try {

@@ -73,23 +73,20 @@ class AgentRestartIT {
 
         Map<String, Double> flowsAfter = flowAges(gw);
         assertEquals(flowsBefore.keySet(), flowsAfter.keySet(), "the same flows of ours before and after");
-        flowsBefore.forEach((flow, age) -> assertTrue(flow.contains("hard_timeout=") || flowsAfter.get(flow) >= age,
+        flowsBefore.forEach((flow, age) -> assertTrue(flowsAfter.get(flow) >= age,
                 "flow kept, not re-added (age " + age + "s before, " + flowsAfter.get(flow) + "s after): " + flow));
-        assertTrue(flowsAfter.keySet().stream().anyMatch(f -> f.contains("hard_timeout=")),
-                "the physical ingress flows are leased: " + flowsAfter.keySet());
+        assertTrue(flowsAfter.keySet().stream().noneMatch(f -> f.contains("hard_timeout=")),
+                "no lease without a companion candidate (BFD decides between agent gateways): " + flowsAfter.keySet());
         assertEquals(portsBefore, portRows(gw), "the same port rows of ours before and after");
         assertEquals(List.of("true"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
 
-        // An agent that stays dead fences its node: once the lease ends nothing enters from the physical
-        // network (where a new gateway would now be bridging), while the rest stays for the next agent.
+        // An agent that stays dead leaves its node forwarding as it was told (its switch answers BFD, so no
+        // agent standby takes over beside it); the lease that fences it exists only where ovn-controller's
+        // chassis is a candidate (CompanionFailoverIT).
         agent.close();
         agent = null;
-        eventually("the physical network no longer enters through a gateway whose agent died",
-                () -> !FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0805", vif1));
-        assertTrue(GatewayHarness.ourFlows(gw).stream().noneMatch(f -> f.contains("hard_timeout=")),
-                "the leased flows expired: " + GatewayHarness.ourFlows(gw));
-        assertTrue(FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0806", vif3),
-                "the overlay side still delivers while the port is bound here");
+        FrameProbe.sleep(4000);
+        assertTrue(crossesBothWays(vif1, vif3), "a gateway whose agent died keeps bridging both ways");
 
         agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
         eventually("a new agent lets the physical network in again", () -> crossesBothWays(vif1, vif3));

@@ -48,7 +48,7 @@ class KubectlWatchIT {
             assertTrue(first.startsWith("NAME "), first);
             // the CRD's columns in the CRD's order, AGE last, as kube-apiserver prints them
             assertTrue(first.lines().findFirst().orElseThrow()
-                    .matches("NAME\\s+SWITCH\\s+NETWORK\\s+VLAN\\s+READY\\s+GATEWAY NODE\\s+AGE"), first);
+                    .matches("NAME\\s+SWITCH\\s+NETWORK\\s+VLAN\\s+READY\\s+GATEWAY NODE\\s+STANDBY\\s+AGE"), first);
 
             kubectl.ok("patch", "l2gw", "gw", "--subresource=status", "--type", "merge",
                     "-p", "{\"status\":{\"gatewayNode\":\"worker-2\"}}");

@@ -55,6 +55,7 @@ class UnreadableGatewayIT {
             api = EmbeddedKubeApi.start(0);
             api.applyCrds(Path.of("..", "crds"));
             client = api.client();
+            Gateways.createNode(client, "gw1", topology.encapIp("gw1")); // the chassis is tied to its Node
         } catch (Exception | Error e) {
             stop();
             throw e;

@@ -159,6 +159,9 @@ final class FailoverBed implements AutoCloseable {
         OvsHost host = topology.gateway(gw);
         host.ovsdb().daemon().restart();
         host.startVswitchd();
+        // a new ovs-vswitchd forgot the dummy transport's addresses, routes and neighbours: without them the
+        // restored node's tunnels (and so its BFD) stay down
+        testbed.restoreTransport(host);
         startNodeSoftware(gw);
     }
 

@@ -84,4 +84,33 @@ class CompanionFailoverIT {
         List<TrafficMatrix.CaseResult> after = new TrafficMatrix(bed.topology).run(0);
         assertTrue(TrafficMatrix.allPassed(after), TrafficMatrix.table(after));
     }
+
+    @Test
+    void nodeDeathOfTheAgentGatewayMovesThePortToTheCompanionAndItsReturnCostsNoFrame() throws Exception {
+        bed = FailoverBed.startMixed("failover-mixed-node");
+        ContinuousProbes probes = new ContinuousProbes(bed.topology, PROBE_INTERVAL_MS);
+        Thread.sleep(1000);
+        long killed = bed.killNode("gw1");
+        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Gateways.DEADLINE);
+        Thread.sleep(2000);
+        long settled = System.nanoTime() - 1_000_000_000L;
+        System.out.printf("failover agent-only -> companion (gw1's node killed): longest gap overlay->physical %d ms,"
+                        + " physical->overlay %d ms, kill to Ready on gw2 %d ms%n",
+                probes.longestGapMs(Direction.TO_PHYSICAL, killed, settled),
+                probes.longestGapMs(Direction.TO_OVERLAY, killed, settled), (ready - killed) / 1_000_000);
+        for (Direction d : Direction.values()) {
+            assertTrue(probes.firstDeliveredAfter(d, ready) >= 0, d + ": traffic through gw2");
+        }
+
+        long returning = System.nanoTime();
+        bed.restoreNode("gw1");
+        bed.awaitActive("gw2", List.of("gw1"));
+        Thread.sleep(3000);
+        long returned = System.nanoTime();
+        probes.close();
+        for (Direction d : Direction.values()) {
+            assertEquals(0, probes.lostBetween(d, returning, returned), d + ": frames lost while gw1 came back");
+            assertEquals(List.of(), probes.duplicates(d), d + ": frames delivered twice");
+        }
+    }
 }

@@ -64,7 +64,11 @@ class CompanionHypervisorIT {
         api.applyCrds(Files.isDirectory(Path.of("..", "crds")) ? Path.of("..", "crds") : Path.of("crds"));
         for (String node : List.of("gw1", "hv1")) {
             api.client().nodes().resource(new NodeBuilder().withNewMetadata().withName(node)
-                    .addToLabels("role", node.startsWith("gw") ? "gateway" : "compute").endMetadata().build()).create();
+                    .addToLabels("role", node.startsWith("gw") ? "gateway" : "compute").endMetadata()
+                    // the tunnel endpoint among the Node's addresses: the operator ties a chassis to its Node by it
+                    .withNewStatus().addNewAddress().withType("InternalIP")
+                    .withAddress(node.startsWith("gw") ? topology.encapIp(node) : "192.168.0.1").endAddress()
+                    .endStatus().build()).create();
         }
         gateway = L2GatewayIT.startAgent(topology.gateway("gw1"));
         OvsHost hv1 = topology.hypervisor(1);

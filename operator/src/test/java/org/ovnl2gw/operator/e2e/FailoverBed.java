@@ -96,6 +96,9 @@ final class FailoverBed implements AutoCloseable {
                     && bed.central.sbFind("Chassis_Private", "name", "external_ids:ovn-l2gw-mode=companion")
                             .contains("gw2"));
             bed.api.applyCrds(Files.isDirectory(Path.of("..", "crds")) ? Path.of("..", "crds") : Path.of("crds"));
+            for (String gw : List.of("gw1", "gw2")) {
+                Gateways.createNode(bed.client, gw, bed.topology.encapIp(gw)); // chassis are tied to their Nodes
+            }
             bed.startOperator();
             Gateways.create(bed.client, GATEWAY, SeedTopology.SWITCH, SeedTopology.NETWORK, null,
                     Gateways.preferring("gw1"));

@@ -15,7 +15,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                            Optional<String> ovnSbDb, Optional<String> encapIp, Optional<String> bridgeMappings,
                            Optional<String> kubeconfig, Optional<String> nodeName, boolean withdrawOnExit,
                            Duration heartbeatInterval, int bfdIntervalMillis, Optional<SslFiles> ssl,
-                           boolean help) {
+                           boolean help, int fenceLeaseSeconds) {
 
     public static final String USAGE = """
             usage: node-agent [options]
@@ -41,6 +41,12 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
               --bfd-interval MS           BFD transmit and receive interval on the tunnels to the other
                                           gateway candidates (default 200: a dead gateway is detected, and
                                           its port taken over, within 3 intervals); all gateways must agree
+              --fence-lease SECS          on a gateway whose standbys include a node where ovn-controller
+                                          serves the port (companion mode), the flows letting the physical
+                                          network in end by themselves this long after the agent last renewed
+                                          them (default 3), so the operator's move there after a missed
+                                          heartbeat never leaves two gateways bridging; the operator's
+                                          --failover-timeout must exceed it by a second and a heartbeat
               --withdraw-on-exit          on exit, release ports and remove our chassis, ports and flows
                                           (decommissioning a node); by default everything stays so a
                                           restart does not disturb traffic
@@ -61,6 +67,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         boolean help = false;
         Duration heartbeat = Duration.ofSeconds(2);
         int bfdInterval = 200;
+        int fenceLease = 3;
         String sslKey = null;
         String sslCert = null;
         String sslCa = null;
@@ -83,6 +90,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
                 case "--ssl-cert" -> sslCert = value(args, ++i, arg);
                 case "--ssl-ca" -> sslCa = value(args, ++i, arg);
                 case "--withdraw-on-exit" -> withdraw = true;
+                case "--fence-lease" -> fenceLease = (int) Math.ceil(parsePositive(value(args, ++i, arg), arg));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
@@ -104,7 +112,7 @@ public record AgentOptions(String ovsDb, Path ovsRundir, String integrationBridg
         }
         return new AgentOptions(ovsDb, rundir, bridge, Optional.ofNullable(chassis), Optional.ofNullable(sb),
                 Optional.ofNullable(encap), Optional.ofNullable(mappings), Optional.ofNullable(kubeconfig),
-                Optional.ofNullable(nodeName), withdraw, heartbeat, bfdInterval, ssl, help);
+                Optional.ofNullable(nodeName), withdraw, heartbeat, bfdInterval, ssl, help, fenceLease);
     }
 
     /** Connection settings for the OVSDB sessions: the key files of ssl: remotes, when given. */

@@ -23,6 +23,8 @@ import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.bridge.PortSpec;
 import org.ovnl2gw.agent.chassis.BindingContests;
 import org.ovnl2gw.agent.chassis.ChassisIdentity;
+import org.ovnl2gw.agent.chassis.ChassisMode;
+import org.ovnl2gw.agent.chassis.CompanionReporter;
 import org.ovnl2gw.agent.chassis.ChassisRegistrar;
 import org.ovnl2gw.agent.chassis.PortClaims;
 import org.ovnl2gw.agent.chassis.SouthboundReader;
@@ -70,6 +72,8 @@ public final class GatewayAgent implements AutoCloseable {
     private OvsdbSession sb;
     private String sbRemote;
     private ChassisRegistrar registrar;
+    private CompanionReporter companion;
+    private volatile ChassisMode mode;
     private PortClaims claims;
     private ChassisConfig config;
     private Optional<Long> appliedNbCfg = Optional.empty();
@@ -85,6 +89,11 @@ public final class GatewayAgent implements AutoCloseable {
     private Map<String, String> passProblems = new LinkedHashMap<>();
     private Optional<Long> isolatedSince = Optional.empty();
     private boolean pathDown;
+    /** Companion mode: whether ovs-vswitchd answered on br-int's management socket in the last pass. */
+    private volatile boolean switchAnswers = true;
+    /** The last desired flows and, of them, those held by a lease (see {@link #expiringFlows}). */
+    private Set<Flow> lastDesired = Set.of();
+    private Set<Flow> lastExpiring = Set.of();
 
     public GatewayAgent(AgentOptions options, OvsdbSession ovs) {
         this.options = options;
@@ -168,9 +177,24 @@ public final class GatewayAgent implements AutoCloseable {
 
     private void tick() {
         reconcile();
-        if (registrar != null && sb.isConnected() && config != null && lastPassComplete) {
-            registrar.heartbeat(config.chassisName(), appliedNbCfg);
+        if (registrar != null && sb.isConnected() && config != null) {
+            if (mode == ChassisMode.COMPANION) {
+                // the operator's only sign of this gateway's life (no BFD with ovn-controller's chassis): a node
+                // whose switch database is gone is no gateway, so the beat stops with it
+                if (ovs.isConnected() && switchAnswers) {
+                    companion.heartbeat(config.chassisName());
+                }
+            } else if (mode == ChassisMode.AGENT && !pathDown && lastPassComplete) {
+                // a switch that cannot be programmed is no gateway: the operator may then move the port to a
+                // companion, which no BFD tells (agent standbys learn it from BFD, cpath_down, as before)
+                registrar.heartbeat(config.chassisName(), appliedNbCfg);
+            }
         }
+    }
+
+    /** Who this node's chassis is, once the Southbound DB was seen; empty before. */
+    public Optional<ChassisMode> mode() {
+        return Optional.ofNullable(mode);
     }
 
     private void reconcile() {
@@ -207,10 +231,26 @@ public final class GatewayAgent implements AutoCloseable {
         PeerLiveness liveness = new PeerLiveness(BfdSessions.down(localPorts), BfdSessions.up(localPorts),
                 BfdSessions.flaps(localPorts));
         if (!sb.isConnected()) {
-            fenceIfIsolated(liveness);
+            if (!fenceIfIsolated(liveness)) {
+                renewLease();
+            }
             return;
         }
         isolatedSince = Optional.empty();
+        Optional<Row> chassisRow = registrar.chassisRow(me);
+        ChassisMode detected = ChassisMode.detect(me, chassisRow.map(r -> r.getStringMap("external_ids")),
+                local.otherConfig());
+        if (detected != mode) {
+            LOG.info(() -> "node-agent mode for chassis " + me + ": " + detected.describe(me));
+            if (detected == ChassisMode.COMPANION) {
+                removeOurDataPath();
+            }
+            mode = detected;
+        }
+        if (mode == ChassisMode.COMPANION) {
+            reconcileCompanion(me, chassisRow, localPorts);
+            return;
+        }
         Optional<Long> nbCfg = registrar.southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
         Map<String, String> otherConfig = new HashMap<>(publishedConfig.get());
@@ -219,6 +259,9 @@ public final class GatewayAgent implements AutoCloseable {
 
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
         Map<String, String> current = passProblems;
+        liveness = liveness.withOvnControllers(view.chassis().values().stream()
+                .filter(SouthboundView.RemoteChassis::ovnController).map(SouthboundView.RemoteChassis::name)
+                .collect(java.util.stream.Collectors.toSet()));
         Map<String, Role> roles = new HashMap<>();
         for (SouthboundView.LogicalPort port : view.ports()) {
             boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
@@ -252,8 +295,11 @@ public final class GatewayAgent implements AutoCloseable {
         LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
+        Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
         try {
-            flows.sync(desired);
+            flows.sync(desired, expiring, options.fenceLeaseSeconds());
+            lastDesired = desired;
+            lastExpiring = expiring;
             pathDown = false;
         } catch (FlowManager.FlowSyncException e) {
             // one report per pass with every problem in it: reporting the plan's problems and the switch's
@@ -272,6 +318,95 @@ public final class GatewayAgent implements AutoCloseable {
         if (complete && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
             appliedNbCfg = nbCfg;
             registrar.heartbeat(me, appliedNbCfg);
+        }
+    }
+
+    /**
+     * Beside ovn-controller: publish our keys, and announce the switch's MACs when ovn-controller starts serving
+     * a port here (the binding names this chassis and the patch port ovn-controller made, found by its
+     * {@code external_ids:ovn-l2gateway-port}, has an ofport). The announcements are packet-outs straight to that
+     * patch port, so they run through none of ovn-controller's br-int flows and install nothing; ovn-controller
+     * 23.03 announces nothing for l2gateway ports itself.
+     */
+    private void reconcileCompanion(String me, Optional<Row> chassisRow, List<LocalSwitch.PortState> localPorts)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        await(companion.unmarkChassis(chassisRow));
+        await(companion.ensure(me, publishedConfig.get()));
+        boolean answers = flows.reachable();
+        if (answers != switchAnswers) {
+            LOG.warning(() -> answers ? "ovs-vswitchd answers again on " + options.integrationBridge()
+                    + ": heartbeat resumes" : "ovs-vswitchd does not answer on " + options.integrationBridge()
+                    + ": no heartbeat until it does, so the operator can move l2gateway ports away");
+            switchAnswers = answers;
+        }
+        SouthboundView view = new SouthboundReader(sb.cache()).view(me);
+        Map<String, Long> controllerPatches = new HashMap<>();
+        for (LocalSwitch.PortState p : localPorts) {
+            String lport = p.portExternalIds().get(OvsOwnership.L2GATEWAY_PORT_KEY);
+            if (p.bridge().equals(options.integrationBridge()) && lport != null && p.ofport() > 0) {
+                controllerPatches.put(lport, p.ofport());
+            }
+        }
+        List<GatewayPlan.ServedPort> served = new ArrayList<>();
+        Map<String, Long> ofports = new HashMap<>();
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            Long ofport = controllerPatches.get(port.name());
+            Long datapathKey = view.datapaths().get(port.datapath());
+            if (port.isL2Gateway() && port.chassis().filter(me::equals).isPresent() && ofport != null
+                    && datapathKey != null) {
+                GatewayPlan.ServedPort s = new GatewayPlan.ServedPort(port.name(), port.datapath(), datapathKey,
+                        port.tunnelKey(), port.tag(), port.networkName().orElse(""), "");
+                served.add(s);
+                ofports.put(s.integrationPatch(), ofport);
+            }
+        }
+        GatewayPlan plan = new GatewayPlan(served, List.of(), List.of());
+        lastPlan = plan;
+        problems.report(Map.of());
+        announcer.served(plan, view, ofports);
+    }
+
+    /** Entering companion mode: whatever an earlier agent-mode run left on this node (marked ours) goes. */
+    private void removeOurDataPath() throws ExecutionException, TimeoutException, InterruptedException {
+        LocalPortsManager.Result removed = await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        if (!removed.deleted().isEmpty()) {
+            LOG.info(() -> "removed the ports this agent created before ovn-controller took the chassis: "
+                    + removed.deleted());
+        }
+        try {
+            flows.sync(Set.of());
+        } catch (FlowManager.FlowSyncException e) {
+            LOG.warning(() -> "could not check br-int for flows of ours: " + e.getMessage());
+        }
+        announcer.served(new GatewayPlan(List.of(), List.of(), List.of()), null, Map.of());
+        lastPlan = new GatewayPlan(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The fence for a move the gateways cannot decide themselves. When a chassis ovn-controller serves is among a
+     * served port's candidates, the operator moves the port there by renaming the option once our heartbeat
+     * stops (ovn-controller runs no BFD with us and cannot take over on its own). If only this agent died, its
+     * switch would keep bridging beside the new gateway; so for such ports the flows that let the physical network
+     * in carry a hard timeout ({@code --fence-lease}), renewed on every pass (every heartbeat, with the Southbound
+     * DB or without it), and end by themselves before the operator's failover timeout when the agent is gone.
+     */
+    private Set<Flow> expiringFlows(GatewayPlan plan, SouthboundView view, Set<Flow> desired, PeerLiveness liveness) {
+        String me = view.localChassis();
+        List<GatewayPlan.ServedPort> fenced = plan.servedPorts().stream().filter(served -> view.ports().stream()
+                .filter(p -> p.name().equals(served.logicalPort())).findFirst()
+                .map(p -> GatewayRoles.order(p).stream().anyMatch(c -> !c.equals(me) && liveness.ovnController(c)))
+                .orElse(false)).toList();
+        return fenced.isEmpty() ? Set.of() : GatewayFlows.admitting(desired, fenced);
+    }
+
+    private void renewLease() {
+        if (lastExpiring.isEmpty()) {
+            return;
+        }
+        try {
+            flows.sync(lastDesired, lastExpiring, options.fenceLeaseSeconds());
+        } catch (FlowManager.FlowSyncException e) {
+            problems.report(Map.of("openflow", e.getMessage()));
         }
     }
 
@@ -343,14 +478,14 @@ public final class GatewayAgent implements AutoCloseable {
      * can still reach them has probably taken over. Then it stops letting traffic through after a few BFD
      * detection times rather than risk two gateways bridging one network.
      */
-    private void fenceIfIsolated(PeerLiveness liveness) {
+    private boolean fenceIfIsolated(PeerLiveness liveness) {
         List<String> peers = lastPlan.tunnels().stream().filter(GatewayPlan.TunnelPort::peer)
                 .map(GatewayPlan.TunnelPort::chassis).toList();
         boolean isolated = !lastPlan.servedPorts().isEmpty() && !peers.isEmpty()
                 && peers.stream().noneMatch(liveness::alive);
         if (!isolated) {
             isolatedSince = Optional.empty();
-            return;
+            return false;
         }
         long now = System.nanoTime();
         if (isolatedSince.isEmpty()) {
@@ -362,11 +497,14 @@ public final class GatewayAgent implements AutoCloseable {
             try {
                 lastPlan = new GatewayPlan(List.of(), lastPlan.servedPorts(), lastPlan.tunnels(), lastPlan.problems());
                 flows.sync(Set.of());
+                lastDesired = Set.of();
+                lastExpiring = Set.of();
                 announcer.served(lastPlan, null, Map.of());
             } catch (FlowManager.FlowSyncException e) {
                 problems.report(Map.of("openflow", e.getMessage()));
             }
         }
+        return true;
     }
 
     private List<PortSpec> portSpecs(GatewayPlan plan) {
@@ -405,6 +543,7 @@ public final class GatewayAgent implements AutoCloseable {
                 .connectionListener(reconnects())
                 .start();
         registrar = new ChassisRegistrar(sb);
+        companion = new CompanionReporter(sb);
         claims = new PortClaims(sb);
     }
 
@@ -430,7 +569,7 @@ public final class GatewayAgent implements AutoCloseable {
         loop.shutdown();
         try {
             loop.awaitTermination(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (options.withdrawOnExit() && config != null) {
+            if (options.withdrawOnExit() && config != null && mode != ChassisMode.COMPANION) {
                 withdraw();
             }
         } catch (InterruptedException e) {

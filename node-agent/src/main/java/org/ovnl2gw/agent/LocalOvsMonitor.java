@@ -9,7 +9,7 @@ final class LocalOvsMonitor {
 
     static MonitorSpec spec() {
         return MonitorSpec.builder()
-                .table("Open_vSwitch", "bridges", "external_ids")
+                .table("Open_vSwitch", "bridges", "external_ids", "other_config")
                 .table("Bridge", "name", "ports", "external_ids", "fail_mode")
                 .table("Port", "name", "interfaces", "external_ids", "tag")
                 .table("Interface", "name", "type", "options", "ofport", "external_ids", "bfd", "bfd_status")

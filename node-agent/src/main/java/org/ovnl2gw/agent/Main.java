@@ -70,7 +70,8 @@ public final class Main {
                         return () -> { };
                     });
             LOG.info(() -> "node-agent started: ovs-db " + options.ovsDb() + ", integration bridge "
-                    + options.integrationBridge());
+                    + options.integrationBridge() + "; agent or companion mode (beside ovn-controller) is logged"
+                    + " once the chassis is seen in the Southbound DB");
             return new NodeAgent(ovs, gateway, bridgeMappings);
         }
 

@@ -89,7 +89,12 @@ final class FrameProbe {
         before.forEach((vif, count) -> {
             List<String> frames = frames(vif);
             if (frames.size() > count) {
-                got.put(vif, List.copyOf(frames.subList(count, frames.size())));
+                // a gateway's RARP announcements (after it starts serving a port) are none of the probe's frames
+                List<String> fresh = frames.subList(count, frames.size()).stream()
+                        .filter(f -> !isAnnouncement(f)).toList();
+                if (!fresh.isEmpty()) {
+                    got.put(vif, fresh);
+                }
             }
         });
         return got;
@@ -98,6 +103,11 @@ final class FrameProbe {
     /** What a VIF transmitted, less the gateways' MAC announcements (RARPs), which are not the probes' frames. */
     private static List<String> frames(Vif vif) {
         return PcapFile.frames(vif.txPcap()).stream().filter(f -> !TrafficMatrix.isAnnouncement(f)).toList();
+    }
+
+    /** A RARP, untagged or 802.1Q-tagged: the gateways' MAC announcements. */
+    static boolean isAnnouncement(String frame) {
+        return TrafficMatrix.isAnnouncement(frame);
     }
 
     static void sleep(long ms) {

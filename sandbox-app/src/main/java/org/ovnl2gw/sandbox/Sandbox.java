@@ -23,7 +23,8 @@ import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
 /**
  * Brings the whole system up step by step, saying what it does, and takes it all down again. The names
  * are a small cluster's: gateway nodes worker-1 and worker-2 (labelled {@code l2gw.ovn.org/gateway=true}),
- * hypervisors hv1 and hv2 with VIFs lp1/lp2 on logical switch ls-tenant1, and hv3 as a host on the
+ * one of each kind: on worker-1 our node agent is the OVN chassis, on worker-2 ovn-controller is, with our agent
+ * beside it in companion mode (as on clusters whose every node runs ovn-controller); hypervisors hv1 and hv2 with VIFs lp1/lp2 on logical switch ls-tenant1, and hv3 as a host on the
  * physical network physnet1 (vif3 on the example's VLAN 100, vif4 on VLAN 200).
  */
 final class Sandbox implements AutoCloseable {
@@ -31,6 +32,8 @@ final class Sandbox implements AutoCloseable {
     static final List<String> GATEWAYS = List.of("worker-1", "worker-2");
     static final String PHYSICAL_BRIDGE = "br-physnet1";
     static final String GATEWAY_LABEL = "l2gw.ovn.org/gateway";
+    /** The gateway node where ovn-controller is the chassis and our agent runs in companion mode. */
+    static final String COMPANION = "worker-2";
     private static final int STEPS = 7;
 
     private final SandboxOptions options;
@@ -68,10 +71,12 @@ final class Sandbox implements AutoCloseable {
         kubeconfig = kube.writeKubeconfig(options.dir().resolve("kubeconfig"));
         Kubectl kubectl = new Kubectl(kubeconfig);
 
-        progress("OVN central (NB, SB, northd) and simulated nodes hv1, hv2 (ovn-controller), "
-                + String.join(", ", GATEWAYS) + " (node agent), hv3 (physical network)");
+        progress("OVN central (NB, SB, northd) and simulated nodes hv1, hv2 (ovn-controller), worker-1 (our node"
+                + " agent is the chassis), " + COMPANION + " (ovn-controller is the chassis, our agent beside it),"
+                + " hv3 (physical network)");
         testbed = Testbed.in(options.dir().resolve("ovs"));
         topology = SeedTopology.build(testbed, new SeedTopology.Layout(SWITCH, GATEWAYS, PHYSICAL_BRIDGE, false, false));
+        topology.gateway(COMPANION).startOvnController();
         // each Node lists its tunnel endpoint among its addresses, as kubelet reports a node's InternalIP: the
         // operator ties a gateway chassis to its Node by name and by that address
         for (int n = 1; n <= 2; n++) {
@@ -84,7 +89,7 @@ final class Sandbox implements AutoCloseable {
         progress("CRDs: kubectl apply -f crds/");
         out.print(indent(kubectl.run("apply", "-f", options.repo().resolve("crds").toString())));
 
-        progress("node agents on " + String.join(", ", GATEWAYS));
+        progress("node agents on " + String.join(", ", GATEWAYS) + " (on " + COMPANION + " in companion mode)");
         for (String node : GATEWAYS) {
             OvsHost host = topology.gateway(node);
             children.add(ChildProcess.java("node-agent " + node, agentJar, "org.ovnl2gw.agent.Main",
@@ -243,14 +248,26 @@ final class Sandbox implements AutoCloseable {
         s.append("  kubectl get l2gw,bm                      # the gateway, its node and Ready\n");
         s.append("  kubectl describe l2gw tenant1-physnet1   # conditions and events\n");
         s.append("  kubectl get l2gw tenant1-physnet1 -o yaml\n");
-        s.append("\nFail the gateway node (its ovs-vswitchd dies: BFD tells the standby) and watch the port move:\n");
+        s.append("\nMove the port between the two kinds of gateway (worker-1: our agent is the chassis; worker-2:\n");
+        s.append("ovn-controller is, our agent beside it) by narrowing the nodes allowed, and back:\n");
         s.append("  kubectl get l2gw                          # GATEWAY NODE worker-1, STANDBY worker-2\n");
+        s.append("  kubectl patch l2gw tenant1-physnet1 --type merge -p "
+                + "'{\"spec\":{\"gatewayNodes\":{\"nodeSelector\":{\"matchLabels\":"
+                + "{\"kubernetes.io/hostname\":\"worker-2\"}}}}}'\n");
+        s.append("  kubectl get l2gw                          # GATEWAY NODE worker-2: ovn-controller claimed the port\n");
+        s.append("  kubectl patch l2gw tenant1-physnet1 --type merge -p "
+                + "'{\"spec\":{\"gatewayNodes\":{\"nodeSelector\":{\"matchLabels\":"
+                + "{\"kubernetes.io/hostname\":null}}}}}'\n");
+        s.append("  kubectl get l2gw                          # stays on worker-2 (no preemption), STANDBY worker-1\n");
+        s.append("\nFail a gateway node's switch and watch the port move to the other kind: no BFD runs with\n");
+        s.append("ovn-controller's chassis, so the operator moves it once the heartbeat stops (--failover-timeout, 6 s):\n");
         for (var gateway : topology.gateways()) {
             s.append("  kill ").append(gateway.vswitchd().pid()).append("     # ovs-vswitchd of ")
                     .append(gateway.name()).append('\n');
         }
-        s.append("  kubectl get l2gw -w                       # GATEWAY NODE changes within a second\n");
-        s.append("Killing only a node agent moves nothing: its switch keeps forwarding, Ready says AgentNotReporting.\n");
+        s.append("  kubectl get l2gw -w                       # GATEWAY NODE changes within about 7 s\n");
+        s.append("Killing only a node agent moves nothing while a standby of our agent's kind exists; beside\n");
+        s.append("ovn-controller's standby the active agent's flows expire (--fence-lease) before the port moves.\n");
         s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
         s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");
         s.append("Logs: ").append(options.dir()).append("/*.log\n");

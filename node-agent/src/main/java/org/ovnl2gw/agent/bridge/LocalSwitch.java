@@ -43,6 +43,12 @@ public final class LocalSwitch {
         return openVSwitch().map(r -> r.getStringMap("external_ids").get(key)).filter(v -> !v.isBlank());
     }
 
+    /** {@code Open_vSwitch:other_config}, where ovn-controller keeps its chassis index. */
+    public Map<String, String> otherConfig() {
+        return openVSwitch().filter(r -> r.has("other_config")).map(r -> r.getStringMap("other_config"))
+                .orElse(Map.of());
+    }
+
     public Map<String, String> externalIds() {
         return openVSwitch().map(r -> r.getStringMap("external_ids")).orElse(Map.of());
     }

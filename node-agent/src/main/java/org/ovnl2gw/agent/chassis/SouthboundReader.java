@@ -51,7 +51,9 @@ public final class SouthboundReader {
         for (Row row : cache.rows("Chassis")) {
             String name = row.getString("name");
             chassisNames.put(row.uuid(), name);
-            geneveIp(row).ifPresent(ip -> chassis.put(name, new RemoteChassis(name, ip)));
+            boolean ovnController = !ChassisRegistrar.OWNER.equals(
+                    row.getStringMap("external_ids").get(ChassisRegistrar.OWNER_KEY));
+            geneveIp(row).ifPresent(ip -> chassis.put(name, new RemoteChassis(name, ip, ovnController)));
         }
         Set<Uuid> datapaths = new HashSet<>();
         for (Row pb : cache.rows("Port_Binding")) {

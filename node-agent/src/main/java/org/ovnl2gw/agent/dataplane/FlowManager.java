@@ -47,6 +47,15 @@ public final class FlowManager implements AutoCloseable {
      * ovs-vswitchd keeps answering BFD, so no standby takes over beside it).
      */
     public SyncResult sync(Set<Flow> desired) throws FlowSyncException {
+        return sync(desired, Set.of(), 0);
+    }
+
+    /**
+     * As {@link #sync(Set)}, but the flows of {@code expiring} (a subset of {@code desired}) are added again on
+     * every call with an OpenFlow hard timeout of {@code hardTimeoutSeconds}: a lease that this agent renews on
+     * every pass and that ends by itself, in the switch, when the agent dies.
+     */
+    public SyncResult sync(Set<Flow> desired, Set<Flow> expiring, int hardTimeoutSeconds) throws FlowSyncException {
         try {
             OpenFlowClient of = connected();
             boolean tlvAdded = false;
@@ -72,7 +81,12 @@ public final class FlowManager implements AutoCloseable {
             }
             int added = 0;
             for (Flow flow : desired) {
-                if (!installed.contains(flow)) {
+                if (expiring.contains(flow)) {
+                    changes.add(FlowChange.addExpiring(flow, hardTimeoutSeconds));
+                    if (!installed.contains(flow)) {
+                        added++;
+                    }
+                } else if (!installed.contains(flow)) {
                     changes.add(FlowChange.add(flow));
                     added++;
                 }
@@ -93,6 +107,23 @@ public final class FlowManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FlowSyncException("interrupted programming " + endpoint, e);
+        }
+    }
+
+    /**
+     * Whether the switch answers on the bridge's management socket (connecting if need be): false once
+     * ovs-vswitchd is gone. Reads and writes nothing.
+     */
+    public boolean reachable() {
+        try {
+            connected();
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            disconnect();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -46,6 +46,19 @@ public final class GatewayFlows {
     static final String FLOOD = "_MC_flood";
     static final String UNKNOWN = "_MC_unknown";
 
+    /** Of {@code flows}, those that let frames from the physical side of {@code ports} into the overlay. */
+    public static Set<Flow> admitting(Set<Flow> flows, java.util.Collection<ServedPort> ports) {
+        Set<Long> cookies = new java.util.HashSet<>();
+        ports.forEach(p -> cookies.add(GatewayTables.cookie(p.datapathKey(), p.portKey())));
+        Set<Flow> admitting = new LinkedHashSet<>();
+        for (Flow f : flows) {
+            if (f.table() == CLASSIFY && cookies.contains(f.cookie())) {
+                admitting.add(f);
+            }
+        }
+        return admitting;
+    }
+
     public Set<Flow> flows(GatewayPlan plan, SouthboundView view, Map<String, Long> ofports) {
         Set<Flow> flows = new LinkedHashSet<>();
         if (plan.servedPorts().isEmpty()) {

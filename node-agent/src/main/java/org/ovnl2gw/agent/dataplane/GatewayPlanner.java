@@ -67,7 +67,7 @@ public final class GatewayPlanner {
         Set<String> peers = GatewayRoles.peers(view.ports(), view.localChassis());
         List<TunnelPort> tunnels = view.chassis().values().stream()
                 .filter(c -> !c.name().equals(view.localChassis()))
-                .map(c -> new TunnelPort(c.name(), c.encapIp(), peers.contains(c.name())))
+                .map(c -> new TunnelPort(c.name(), c.encapIp(), peers.contains(c.name()) && !c.ovnController()))
                 .sorted(Comparator.comparing(TunnelPort::chassis))
                 .toList();
         return new GatewayPlan(served, standby, tunnels, problems);

@@ -25,7 +25,10 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
  *       is itself evidence of life, so two gateways whose BFD cannot reach each other do not take the port
  *       from each other in turn (the operator's heartbeat-based choice is the fallback for that double fault).
  *   <li>Unbound, or bound to a candidate that is down: the first live chassis of the order claims it; the
- *       others stand by.
+ *       others stand by. A chassis ovn-controller serves is skipped there unless the option names it: ovn-controller
+ *       claims only a port whose {@code options:l2gateway-chassis} names it and runs no BFD with us, so no agent
+ *       waits for it, none claims ahead of it while it is named, and none takes a port from it by BFD (it always
+ *       counts as alive): moving a port to or from such a chassis is the operator's rename of the option.
  * </ol>
  * "Alive" is {@link PeerLiveness}: BFD on the tunnel to that chassis, where an unknown state counts as alive so
  * that a gateway never claims on the mere absence of evidence. Pure.
@@ -97,9 +100,13 @@ public final class GatewayRoles {
                 return Role.STANDBY;
             }
         }
+        Optional<String> named = port.l2gatewayChassis().filter(s -> !s.isBlank());
         for (String c : order) {
             if (c.equals(me)) {
                 return Role.CLAIM;
+            }
+            if (liveness.ovnController(c) && !named.filter(c::equals).isPresent()) {
+                continue;
             }
             if (liveness.alive(c)) {
                 return Role.STANDBY;
@@ -113,7 +120,10 @@ public final class GatewayRoles {
         return decide(port, me, liveness, tookOverFrom, true);
     }
 
-    /** The chassis this one should run BFD with: every other candidate of a port it is a candidate for. */
+    /**
+     * The chassis this one should run BFD with: every other candidate of a port it is a candidate for (the planner
+     * leaves out those ovn-controller serves: they run no BFD with us).
+     */
     public static Set<String> peers(List<LogicalPort> ports, String me) {
         Set<String> peers = new java.util.TreeSet<>();
         for (LogicalPort port : ports) {

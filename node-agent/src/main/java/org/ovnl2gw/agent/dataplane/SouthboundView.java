@@ -25,8 +25,15 @@ public record SouthboundView(String localChassis, Map<String, RemoteChassis> cha
         groups = List.copyOf(groups);
     }
 
-    /** A chassis and the IP of its Geneve encapsulation. */
-    public record RemoteChassis(String name, String encapIp) {
+    /**
+     * A chassis and the IP of its Geneve encapsulation; {@code ovnController} when ovn-controller registered it
+     * (no mark of our agent): a hypervisor, or a gateway whose l2gateway ports ovn-controller serves, which runs
+     * no BFD with us and claims a port only when {@code options:l2gateway-chassis} names it.
+     */
+    public record RemoteChassis(String name, String encapIp, boolean ovnController) {
+        public RemoteChassis(String name, String encapIp) {
+            this(name, encapIp, false);
+        }
     }
 
     /**

@@ -20,8 +20,8 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
 public final class TakeoverAnnouncements {
 
     private final MacAnnouncer sender;
-    /** Per port being announced: the patch ofport and VLAN the series was started with. */
-    private final Map<String, List<Long>> announced = new HashMap<>();
+    /** Per served port, the ofport and VLAN its running series uses. */
+    private final Map<String, String> announced = new HashMap<>();
 
     public TakeoverAnnouncements(MacAnnouncer sender) {
         this.sender = sender;
@@ -29,13 +29,14 @@ public final class TakeoverAnnouncements {
 
     /** After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed. */
     public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> ofports) {
-        Map<String, List<Long>> now = new HashMap<>();
+        Map<String, String> now = new HashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             Long ofport = ofports.get(port.integrationPatch());
             if (ofport == null || ofport <= 0) {
                 continue;
             }
-            List<Long> where = List.of(ofport, (long) port.tag());
+            // a new VLAN restarts the series: frames of the old tag would leak onto another VLAN
+            String where = ofport + "/" + port.tag();
             now.put(port.logicalPort(), where);
             if (!where.equals(announced.get(port.logicalPort())) && view != null) {
                 sender.announce(port.logicalPort(), ofport, port.tag(), addresses(port, view));

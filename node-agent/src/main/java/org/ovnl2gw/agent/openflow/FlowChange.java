@@ -7,6 +7,11 @@ public sealed interface FlowChange {
         return new Add(flow);
     }
 
+    /** An add that OVS removes by itself {@code hardTimeoutSeconds} after it was (last) added. */
+    static FlowChange addExpiring(Flow flow, int hardTimeoutSeconds) {
+        return new Add(flow, hardTimeoutSeconds);
+    }
+
     static FlowChange modify(Flow flow) {
         return new Modify(flow);
     }
@@ -15,8 +20,20 @@ public sealed interface FlowChange {
         return new Delete(flow);
     }
 
-    /** Adds the flow, replacing one with the same table, priority and match. */
-    record Add(Flow flow) implements FlowChange {
+    /**
+     * Adds the flow, replacing one with the same table, priority and match (which restarts its hard timeout);
+     * {@code hardTimeout} in seconds, 0 for none.
+     */
+    record Add(Flow flow, int hardTimeout) implements FlowChange {
+        public Add {
+            if (hardTimeout < 0 || hardTimeout > 0xffff) {
+                throw new IllegalArgumentException("hard timeout out of range: " + hardTimeout);
+            }
+        }
+
+        public Add(Flow flow) {
+            this(flow, 0);
+        }
     }
 
     /**

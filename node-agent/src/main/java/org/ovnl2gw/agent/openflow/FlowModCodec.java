@@ -22,7 +22,7 @@ final class FlowModCodec {
 
     static byte[] encode(FlowChange change) {
         if (change instanceof FlowChange.Add a) {
-            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, 0, a.flow().instructions());
+            return encode(OFPFC_ADD, a.flow(), a.flow().cookie(), 0, a.hardTimeout(), a.flow().instructions());
         }
         if (change instanceof FlowChange.Modify m) {
             return encode(OFPFC_MODIFY_STRICT, m.flow(), m.flow().cookie(), 0, 0, m.flow().instructions());

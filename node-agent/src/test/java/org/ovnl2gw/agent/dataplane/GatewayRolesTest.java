@@ -84,6 +84,21 @@ class GatewayRolesTest {
     }
 
     @Test
+    void aChassisOvnControllerServesIsNeverClaimedForNorWaitedFor() {
+        PeerLiveness oc = new PeerLiveness(Set.of("oc"), Set.of(), Map.of(), Set.of("oc"));
+        assertEquals(STANDBY, role(port(null, "oc", "oc", "gw2"), "gw2", oc),
+                "named: ovn-controller claims it, BFD (which it does not run) is no reason to claim ahead of it");
+        assertEquals(STANDBY, role(port("oc", "oc", "oc", "gw2"), "gw2", oc), "no takeover from it by BFD");
+        assertEquals(CLAIM, role(port("gw1", "gw1", "gw1", "oc", "gw2"), "gw2",
+                        new PeerLiveness(Set.of("gw1"), Set.of(), Map.of(), Set.of("oc"))),
+                "an unnamed ovn-controller chassis cannot take over: the agent after it does, by BFD");
+        assertEquals(RELEASE, role(port("gw1", "oc", "oc", "gw1"), "gw1", oc),
+                "the operator moved the port to ovn-controller's chassis: let go, it claims");
+        assertEquals(CLAIM, role(port("oc", "gw2", "gw2"), "gw2", oc),
+                "moved off an ovn-controller chassis no longer a candidate: the named agent takes it");
+    }
+
+    @Test
     void peersAreTheOtherCandidatesOfOurPorts() {
         List<LogicalPort> ports = List.of(port("gw1", "gw1", "gw1", "gw2"), port(null, "gw3", "gw3", "gw4"));
         assertEquals(Set.of("gw2"), GatewayRoles.peers(ports, "gw1"));

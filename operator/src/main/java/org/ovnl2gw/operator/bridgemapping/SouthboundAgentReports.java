@@ -2,6 +2,7 @@ package org.ovnl2gw.operator.bridgemapping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ovnl2gw.ovsdb.CacheListener;
@@ -11,12 +12,19 @@ import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.Row;
 
 /**
- * The agents' reports as the Southbound {@code Chassis} table holds them, read from the session's monitor
- * cache (never a round trip per reconcile), and a signal when they change.
+ * The agents' reports as the Southbound DB holds them: in our own {@code Chassis} rows' {@code other_config}, and,
+ * for an agent in companion mode beside ovn-controller (which owns the Chassis row), in the {@code external_ids}
+ * of ovn-controller's {@code Chassis_Private} row. Read from the session's monitor cache (never a round trip per
+ * reconcile), with a signal when they change (a heartbeat alone is no change).
  */
 public final class SouthboundAgentReports {
     private static final String CHASSIS = "Chassis";
+    private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final List<String> REPORT_COLUMNS = List.of("name", "other_config", "external_ids");
+    /** Chassis_Private.external_ids key and value of a companion agent (the agent's CompanionReporter). */
+    static final String MODE_KEY = "ovn-l2gw-mode";
+    static final String COMPANION = "companion";
+    private static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
 
     private final OvsdbSession southbound;
 
@@ -26,7 +34,8 @@ public final class SouthboundAgentReports {
 
     /** Adds what this reads to a Southbound monitor (the session, and so its monitor, may be shared). */
     public static MonitorSpec.Builder monitor(MonitorSpec.Builder southboundMonitor) {
-        return southboundMonitor.table(CHASSIS, REPORT_COLUMNS.toArray(String[]::new));
+        return southboundMonitor.table(CHASSIS, REPORT_COLUMNS.toArray(String[]::new))
+                .table(CHASSIS_PRIVATE, "name", "external_ids");
     }
 
     /** Every agent's report now, or empty while the Southbound database is not connected. */
@@ -39,6 +48,13 @@ public final class SouthboundAgentReports {
             AgentReportParser.parse(chassis.getString("name"), chassis.getStringMap("other_config"),
                     chassis.getStringMap("external_ids")).ifPresent(reports::add);
         }
+        for (Row priv : southbound.cache().rows(CHASSIS_PRIVATE)) {
+            Map<String, String> ids = priv.getStringMap("external_ids");
+            if (COMPANION.equals(ids.get(MODE_KEY))) {
+                AgentReportParser.parse(priv.getString("name"), ids,
+                        Map.of(AgentReportParser.OWNER_KEY, AgentReportParser.AGENT_OWNER)).ifPresent(reports::add);
+            }
+        }
         return Optional.of(new AgentReportsSnapshot(reports));
     }
 
@@ -50,21 +66,22 @@ public final class SouthboundAgentReports {
         southbound.addCacheListener(new CacheListener() {
             @Override
             public void onInsert(Row row) {
-                if (CHASSIS.equals(row.table())) {
+                if (CHASSIS.equals(row.table()) || CHASSIS_PRIVATE.equals(row.table())) {
                     changed.run();
                 }
             }
 
             @Override
             public void onUpdate(Row oldRow, Row newRow) {
-                if (CHASSIS.equals(newRow.table()) && reportChanged(oldRow, newRow)) {
+                if ((CHASSIS.equals(newRow.table()) || CHASSIS_PRIVATE.equals(newRow.table()))
+                        && reportChanged(oldRow, newRow)) {
                     changed.run();
                 }
             }
 
             @Override
             public void onDelete(Row row) {
-                if (CHASSIS.equals(row.table())) {
+                if (CHASSIS.equals(row.table()) || CHASSIS_PRIVATE.equals(row.table())) {
                     changed.run();
                 }
             }
@@ -94,6 +111,11 @@ public final class SouthboundAgentReports {
     }
 
     private static Object value(Row row, String column) {
-        return column.equals("name") ? row.getString(column) : row.getStringMap(column);
+        if (column.equals("name")) {
+            return row.getString(column);
+        }
+        Map<String, String> map = new java.util.HashMap<>(row.getStringMap(column));
+        map.remove(HEARTBEAT_KEY); // advanced every few seconds: no report in it
+        return map;
     }
 }

@@ -11,10 +11,12 @@ import org.ovnl2gw.operator.ovn.ChassisInfo;
 
 /**
  * Chooses the active gateway chassis and the ordered standbys for one L2Gateway. Admitted: registered by our
- * node agent, its published bridge mappings provide the network, its node is admitted by {@code gatewayNodes};
+ * node agent, or by ovn-controller with our agent beside it (companion), its published bridge mappings provide
+ * the network, its node is admitted by {@code gatewayNodes};
  * eligible: admitted and healthy (its agent reports). The chassis the Southbound binding names is kept active
- * while it is admitted, healthy or not: the gateways themselves took it over there, and a chassis whose agent
- * stopped reporting still forwards (its switch answers BFD) and cannot be fenced from here. Otherwise the current
+ * while it is admitted, healthy or not (see {@link #keepBound} for the cases that involve companions): the
+ * gateways themselves took it over there, and a chassis whose agent stopped reporting still forwards (its switch
+ * answers BFD) and cannot be fenced from here. Otherwise the current
  * choice is kept while it stays eligible (no flapping back to a preferred node); otherwise the first eligible
  * preferred node wins, else the eligible node with the lowest name. The standbys are the other eligible chassis
  * in that preference order. Pure.
@@ -61,7 +63,7 @@ public final class GatewayChooser {
                          Optional<String> boundChassis, List<ChassisInfo> chassis, Predicate<String> healthy,
                          java.util.function.Function<String, String> whyUnhealthy) {
         List<ChassisInfo> providing = chassis.stream()
-                .filter(c -> c.agentRegistered() && c.provides(network)).toList();
+                .filter(c -> c.gatewayCapable() && c.provides(network)).toList();
         if (providing.isEmpty()) {
             return Choice.none(NETWORK_UNAVAILABLE, "no node agent publishes a bridge mapping for network " + network
                     + " (create a BridgeMapping that maps it on the gateway nodes)");
@@ -78,9 +80,12 @@ public final class GatewayChooser {
                 chassis.stream().filter(c -> c.name().equals(name)).findFirst());
         Optional<ChassisInfo> bound = boundChassis.flatMap(name ->
                 admitted.stream().filter(c -> c.name().equals(name)).findFirst());
-        if (bound.isPresent()) {
+        if (bound.isPresent() && keepBound(bound.get(), eligible, healthy)) {
             Optional<ChassisInfo> from = current.filter(c -> !c.name().equals(bound.get().name()));
             return new Choice(bound, "", "", from).withStandbys(eligible, preferred);
+        }
+        if (bound.isPresent() && current.filter(eligible::contains).isEmpty()) {
+            current = bound; // moving off the unhealthy holder: say so in movedFrom
         }
         if (current.isPresent() && eligible.contains(current.get())) {
             return new Choice(current, "", "", Optional.empty()).withStandbys(eligible, preferred);
@@ -93,6 +98,26 @@ public final class GatewayChooser {
         Optional<ChassisInfo> movedFrom = current.isPresent() ? current
                 : currentChassis.map(name -> new ChassisInfo(name, name, java.util.Set.of(), false, Optional.empty()));
         return new Choice(Optional.of(chosen), "", "", movedFrom).withStandbys(eligible, preferred);
+    }
+
+    /**
+     * Whether the chassis holding the port stays active. A healthy one does. An unhealthy one our agent serves
+     * does too while another agent-run chassis stands by: BFD between them decides (an agent that died while its
+     * switch lives still forwards, and no standby takes over beside it); only when every eligible standby is a
+     * companion (ovn-controller, which runs no BFD with us and takes a port only when the option names it) does the
+     * operator move the port after the failover timeout, the old gateway having fenced itself by then (its agent's
+     * flow lease). An unhealthy companion is moved away from at once: ovn-controller, if it still runs, releases
+     * the port as soon as the option names another chassis.
+     */
+    private static boolean keepBound(ChassisInfo bound, List<ChassisInfo> eligible, Predicate<String> healthy) {
+        if (healthy.test(bound.name())) {
+            return true;
+        }
+        List<ChassisInfo> others = eligible.stream().filter(c -> !c.name().equals(bound.name())).toList();
+        if (bound.companion()) {
+            return others.isEmpty();
+        }
+        return others.stream().anyMatch(ChassisInfo::agentRegistered) || others.stream().noneMatch(ChassisInfo::companion);
     }
 
     private static List<ChassisInfo> inPreferenceOrder(List<ChassisInfo> eligible, List<String> preferred) {

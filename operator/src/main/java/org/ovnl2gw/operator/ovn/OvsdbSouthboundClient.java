@@ -33,6 +33,13 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
     public static final String AGENT_OWNER = "node-agent";
     /** Chassis_Private.external_ids: a counter the agent advances every heartbeat interval. */
     public static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
+    /**
+     * Chassis_Private.external_ids: {@code companion} when our agent runs beside ovn-controller, which owns the
+     * Chassis row (its other_config, with ovn-controller's own ovn-bridge-mappings, is rebuilt by ovn-controller,
+     * so the agent publishes its node name and reports in Chassis_Private instead).
+     */
+    public static final String MODE_KEY = "ovn-l2gw-mode";
+    public static final String COMPANION = "companion";
     private static final String CHASSIS = "Chassis";
     private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final String PORT_BINDING = "Port_Binding";
@@ -63,14 +70,12 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
 
     @Override
     public List<ChassisInfo> chassis() {
-        Map<String, String> heartbeats = new HashMap<>();
+        Map<String, Map<String, String>> privateIds = new HashMap<>();
         for (Row p : session.cache().table(CHASSIS_PRIVATE).rows()) {
-            String beat = p.getStringMap("external_ids").get(HEARTBEAT_KEY);
-            if (beat != null) {
-                heartbeats.put(p.getString("name"), beat);
-            }
+            privateIds.put(p.getString("name"), p.getStringMap("external_ids"));
         }
-        return session.cache().table(CHASSIS).rows().stream().map(c -> toChassis(c, heartbeats)).toList();
+        return session.cache().table(CHASSIS).rows().stream()
+                .map(c -> toChassis(c, privateIds.getOrDefault(c.getString("name"), Map.of()))).toList();
     }
 
     @Override
@@ -82,13 +87,14 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         return ips;
     }
 
-    private static ChassisInfo toChassis(Row row, Map<String, String> heartbeats) {
+    private static ChassisInfo toChassis(Row row, Map<String, String> privateIds) {
         String name = row.getString("name");
         Map<String, String> config = row.getStringMap("other_config");
-        String node = config.getOrDefault(NODE_KEY, name);
         boolean agent = AGENT_OWNER.equals(row.getStringMap("external_ids").get(AGENT_OWNER_KEY));
+        boolean companion = !agent && COMPANION.equals(privateIds.get(MODE_KEY));
+        String node = companion ? privateIds.getOrDefault(NODE_KEY, name) : config.getOrDefault(NODE_KEY, name);
         return new ChassisInfo(name, node, networks(config.getOrDefault(MAPPINGS_KEY, "")), agent,
-                Optional.ofNullable(heartbeats.get(name)));
+                Optional.ofNullable(privateIds.get(HEARTBEAT_KEY)), companion);
     }
 
     /** The network names of {@code net:bridge,net2:bridge2}; malformed entries are skipped. */
@@ -118,11 +124,23 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         return new PortBindingState(row.getString("logical_port"), chassis, row.getOptionalBoolean("up").orElse(false));
     }
 
+    /** Whether a Chassis_Private change is a heartbeat and nothing else (the health monitor watches those). */
+    static boolean onlyHeartbeat(Row before, Row after) {
+        if (before == null || after == null) {
+            return false;
+        }
+        Map<String, String> a = new HashMap<>(before.getStringMap("external_ids"));
+        Map<String, String> b = new HashMap<>(after.getStringMap("external_ids"));
+        a.remove(HEARTBEAT_KEY);
+        b.remove(HEARTBEAT_KEY);
+        return a.equals(b) && before.getString("name").equals(after.getString("name"));
+    }
+
     /** Chassis changes re-check every gateway; a binding change re-checks its own. Event thread only. */
     @Override
     protected void changed(Row before, Row after) {
         Row row = after != null ? after : before;
-        if (CHASSIS.equals(row.table())) {
+        if (CHASSIS.equals(row.table()) || CHASSIS_PRIVATE.equals(row.table()) && !onlyHeartbeat(before, after)) {
             listeners.forEach(OvnChangeListener::chassisChanged);
         } else if (PORT_BINDING.equals(row.table())) {
             String port = row.getString("logical_port");

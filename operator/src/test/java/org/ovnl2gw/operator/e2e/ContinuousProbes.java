@@ -112,6 +112,24 @@ final class ContinuousProbes implements AutoCloseable {
                 && !arrived.containsKey(s)).count();
     }
 
+    /**
+     * The longest time, in ms, between the sending of two consecutive delivered probes sent from {@code from} to
+     * {@code until} (from {@code from} itself to the first delivered one): the outage, whatever the send rate.
+     */
+    long longestGapMs(Direction d, long from, long until) {
+        Map<Integer, Integer> arrived = arrivals(d);
+        long last = from;
+        long longest = 0;
+        for (int s : sent(d)) {
+            long at = sentAt.get(d).get(s);
+            if (at >= from && at <= until && arrived.containsKey(s)) {
+                longest = Math.max(longest, at - last);
+                last = at;
+            }
+        }
+        return longest / 1_000_000;
+    }
+
     /** Probes that arrived more than once. */
     List<Integer> duplicates(Direction d) {
         return arrivals(d).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();

@@ -36,7 +36,8 @@ final class FailoverBed implements AutoCloseable {
     final EmbeddedKubeApi api;
     final KubernetesClient client;
     private final Map<String, Main.NodeAgent> agents = new LinkedHashMap<>();
-    private final L2GatewaySettings settings = L2GatewaySettings.defaults().withFailoverTimeout(Duration.ofSeconds(2));
+    private final java.util.Set<String> companions = new java.util.HashSet<>();
+    private L2GatewaySettings settings = L2GatewaySettings.defaults().withFailoverTimeout(Duration.ofSeconds(2));
     private OperatorUnderTest operator;
 
     private FailoverBed(String name) throws Exception {
@@ -77,13 +78,61 @@ final class FailoverBed implements AutoCloseable {
         }
     }
 
+    /**
+     * The mixed bed: gw1 an agent-only gateway as above, gw2 a node where ovn-controller is the chassis and our
+     * agent runs beside it (companion mode). No BFD runs between them, so moves to and from gw2 are the
+     * operator's, after its failover timeout (4 s here: gw1's flow lease of 2 s, plus OVS's one-second expiry
+     * sweep, plus a heartbeat, end before it). Ready on gw1 with gw2 standing by, the matrix passing.
+     */
+    static FailoverBed startMixed(String name) throws Exception {
+        FailoverBed bed = new FailoverBed(name);
+        try {
+            bed.settings = L2GatewaySettings.defaults().withFailoverTimeout(Duration.ofSeconds(4));
+            bed.companions.add("gw2");
+            bed.startAgent("gw1");
+            bed.startNodeSoftware("gw2");
+            Gateways.eventually("both gateways registered, gw2 by ovn-controller", () ->
+                    bed.central.sbFind("Chassis", "name").containsAll(List.of("gw1", "gw2"))
+                    && bed.central.sbFind("Chassis_Private", "name", "external_ids:ovn-l2gw-mode=companion")
+                            .contains("gw2"));
+            bed.api.applyCrds(Files.isDirectory(Path.of("..", "crds")) ? Path.of("..", "crds") : Path.of("crds"));
+            for (String gw : List.of("gw1", "gw2")) {
+                Gateways.createNode(bed.client, gw, bed.topology.encapIp(gw)); // chassis are tied to their Nodes
+            }
+            bed.startOperator();
+            Gateways.create(bed.client, GATEWAY, SeedTopology.SWITCH, SeedTopology.NETWORK, null,
+                    Gateways.preferring("gw1"));
+            bed.awaitActive("gw1", List.of("gw2"));
+            bed.central.nbctl("--wait=hv", "sync");
+            List<TrafficMatrix.CaseResult> matrix = new TrafficMatrix(bed.topology).run(0);
+            if (!TrafficMatrix.allPassed(matrix)) {
+                throw new AssertionError("the seed matrix before any fault:\n" + TrafficMatrix.table(matrix));
+            }
+            return bed;
+        } catch (Exception | AssertionError e) {
+            bed.close();
+            throw e;
+        }
+    }
+
+    /** ovn-controller (on a companion node) and then our agent; on an agent-only node just the agent. */
+    private void startNodeSoftware(String gw) throws InterruptedException {
+        if (companions.contains(gw)) {
+            topology.gateway(gw).startOvnController();
+            Gateways.eventually(gw + " registered by ovn-controller", () ->
+                    central.sbFind("Chassis", "name").contains(gw));
+        }
+        startAgent(gw);
+    }
+
     boolean bfdForwards(String on, String to) {
         return topology.gateway(on).vsctl("--bare", "--columns=bfd_status", "find", "Interface",
                 "external_ids:ovn-chassis-id=" + to).contains("forwarding=true");
     }
 
     void startAgent(String gw) throws InterruptedException {
-        agents.put(gw, L2GatewayIT.startAgent(topology.gateway(gw)));
+        agents.put(gw, companions.isEmpty() ? L2GatewayIT.startAgent(topology.gateway(gw))
+                : L2GatewayIT.startAgent(topology.gateway(gw), "--fence-lease", "2"));
     }
 
     /** The agent exits as if killed (nothing withdrawn); returns when it has gone. */
@@ -100,6 +149,7 @@ final class FailoverBed implements AutoCloseable {
         long killed = System.nanoTime();
         host.vswitchd().kill();
         host.ovsdb().daemon().kill();
+        host.ovnController().ifPresent(c -> c.kill());
         Main.NodeAgent agent = agents.remove(gw);
         if (agent != null) {
             dying = CompletableFuture.runAsync(agent::close);
@@ -116,7 +166,7 @@ final class FailoverBed implements AutoCloseable {
         host.ovsdb().daemon().restart();
         host.startVswitchd();
         testbed.restoreTransport(host);
-        startAgent(gw);
+        startNodeSoftware(gw);
     }
 
     void startOperator() throws InterruptedException {

@@ -74,4 +74,40 @@ class GatewayChooserTest {
         ChassisInfo ovnController = new ChassisInfo("hv", "hv", Set.of("physnet1"), false, Optional.empty());
         assertEquals(GatewayChooser.NETWORK_UNAVAILABLE, choose(GatewayNodes.ANY, null, Set.of("hv"), ovnController).reason());
     }
+
+    private static final ChassisInfo K = new ChassisInfo("k", "k", Set.of("physnet1"), false, Optional.of("1"), true);
+
+    private GatewayChooser.Choice bound(String named, String boundTo, Set<String> healthy, ChassisInfo... all) {
+        return chooser.choose("physnet1", GatewayNodes.ANY, Optional.ofNullable(named), Optional.ofNullable(boundTo),
+                List.of(all), healthy::contains, name -> name + " is dead");
+    }
+
+    @Test
+    void aCompanionChassisIsChosenAndStandsByLikeAnAgentOne() {
+        assertEquals("a", bound(null, null, Set.of("a", "k"), A, K).chosen().orElseThrow().name());
+        assertEquals(List.of("k"), bound(null, null, Set.of("a", "k"), A, K).standbys().stream()
+                .map(ChassisInfo::name).toList());
+        assertEquals("k", bound(null, null, Set.of("k"), A, K).chosen().orElseThrow().name());
+    }
+
+    @Test
+    void anUnhealthyAgentGatewayIsLeftToBfdWhileAnAgentStandsByAndMovedToACompanionOtherwise() {
+        assertEquals("a", bound("a", "a", Set.of("b", "k"), A, B, K).chosen().orElseThrow().name(),
+                "b takes over by BFD if a's node died; if only a's agent died, a still forwards");
+        GatewayChooser.Choice toCompanion = bound("a", "a", Set.of("k"), A, K);
+        assertEquals("k", toCompanion.chosen().orElseThrow().name(), "ovn-controller cannot take over by itself");
+        assertEquals("a", toCompanion.movedFrom().orElseThrow().name());
+        assertEquals("a", bound("a", "a", Set.of(), A, K).chosen().orElseThrow().name(), "nowhere to go: stays");
+    }
+
+    @Test
+    void anUnhealthyCompanionGatewayIsLeftForAnyEligibleChassis() {
+        GatewayChooser.Choice away = bound("k", "k", Set.of("a"), A, K);
+        assertEquals("a", away.chosen().orElseThrow().name());
+        assertEquals("k", away.movedFrom().orElseThrow().name());
+        assertTrue(away.standbys().isEmpty(), "the unhealthy companion is no candidate: the agent may claim");
+        assertEquals("k", bound("k", "k", Set.of("k", "a"), A, K).chosen().orElseThrow().name());
+        assertEquals("a", bound("a", "k", Set.of("a"), A, K).chosen().orElseThrow().name(),
+                "already renamed to a, ovn-controller has not let go yet: a stays the choice");
+    }
 }

@@ -14,7 +14,6 @@ import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.Row;
-import org.ovnl2gw.ovsdb.TransactResult;
 import org.ovnl2gw.ovsdb.Uuid;
 
 /**
@@ -85,17 +84,13 @@ public final class PortClaims {
             Set<String> won = new LinkedHashSet<>();
             Set<String> lost = new LinkedHashSet<>();
             for (int i = 0; i < claims.size(); i++) {
-                (count(result, claimOps.get(i)) > 0 ? won : lost).add(claims.get(i));
+                (result.count(claimOps.get(i)) > 0 ? won : lost).add(claims.get(i));
             }
             if (!lost.isEmpty()) {
                 LOG.info(() -> "claims of " + lost + " lost: another chassis took them first");
             }
             return new Outcome(won, lost, released);
         });
-    }
-
-    private static long count(TransactResult result, int index) {
-        return result.count(index);
     }
 
     /** Releases every port bound to us (decommissioning). */

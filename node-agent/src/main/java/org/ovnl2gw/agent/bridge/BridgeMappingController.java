@@ -8,12 +8,11 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.ovnl2gw.agent.loop.CoalescingLoop;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
 import org.ovnl2gw.ovsdb.OvsdbSession;
@@ -38,8 +37,7 @@ public final class BridgeMappingController implements AutoCloseable {
     private final BridgeMappingManager manager;
     private final BridgeMappingPlanner planner = new BridgeMappingPlanner();
     private final Consumer<Map<String, String>> publisher;
-    private final ScheduledExecutorService loop;
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final CoalescingLoop loop;
     private SharedIndexInformer<BridgeMapping> mappings;
     private SharedIndexInformer<Node> node;
     private String lastPublished = "";
@@ -51,11 +49,7 @@ public final class BridgeMappingController implements AutoCloseable {
         this.ovs = ovs;
         this.manager = new BridgeMappingManager(ovs);
         this.publisher = publisher;
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bridge-mappings");
-            t.setDaemon(true);
-            return t;
-        });
+        this.loop = new CoalescingLoop("bridge-mappings", this::reconcile);
     }
 
     public BridgeMappingController start() {
@@ -79,7 +73,7 @@ public final class BridgeMappingController implements AutoCloseable {
         mappings = client.resources(BridgeMapping.class).inform(cast(trigger), 0);
         node = client.nodes().withName(nodeName).inform(cast(trigger), 0);
         // also repair what someone changed in OVS behind our back
-        loop.scheduleWithFixedDelay(this::trigger, 5, 5, TimeUnit.SECONDS);
+        loop.every(Duration.ofSeconds(5), Duration.ofSeconds(5), this::trigger);
         LOG.info(() -> "watching BridgeMappings for node " + nodeName);
         return this;
     }
@@ -90,17 +84,10 @@ public final class BridgeMappingController implements AutoCloseable {
     }
 
     public void trigger() {
-        if (!loop.isShutdown() && pending.compareAndSet(false, true)) {
-            try {
-                loop.schedule(this::reconcile, 50, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // stopping
-            }
-        }
+        loop.request();
     }
 
     private void reconcile() {
-        pending.set(false);
         if (!ovs.isConnected()) {
             return;
         }
@@ -131,7 +118,7 @@ public final class BridgeMappingController implements AutoCloseable {
             publish(results);
         } catch (Exception e) {
             LOG.warning(() -> "applying bridge mappings failed, retrying: " + e);
-            loop.schedule(this::trigger, 2, TimeUnit.SECONDS);
+            loop.requestAfter(Duration.ofSeconds(2));
         }
     }
 
@@ -146,7 +133,7 @@ public final class BridgeMappingController implements AutoCloseable {
 
     @Override
     public void close() {
-        loop.shutdownNow();
+        loop.close();
         if (mappings != null) {
             mappings.close();
         }

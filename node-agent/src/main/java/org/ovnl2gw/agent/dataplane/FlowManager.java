@@ -19,16 +19,27 @@ import org.ovnl2gw.agent.openflow.TlvMapping;
 /**
  * Keeps the flows carrying our cookie on the integration bridge equal to a desired set: connects (and
  * reconnects, e.g. after ovs-vswitchd restarts) to the bridge's management socket, installs the Geneve TLV
- * map before any flow uses it, dumps what is installed, and applies only the difference in one atomic
- * bundle. Flows of other cookies are never touched. Called from the agent's single reconcile thread.
+ * map before any flow uses it, and applies only the difference in one atomic bundle. Flows of other cookies
+ * are never touched. Called from the agent's single reconcile thread.
+ *
+ * <p>What is installed is remembered from the last sync rather than dumped on every one: a change costs its
+ * own flow mods and nothing more. The switch is still the truth: after every (re)connection, and at the
+ * first sync {@link #CHECK_INTERVAL} after the last dump, the flows are dumped and compared again, so one
+ * deleted or changed behind our back is restored within that time (the agent's tick asks for such a sync,
+ * see {@link #checkDue}).
  */
 public final class FlowManager implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FlowManager.class.getName());
     private static final long TIMEOUT_SECONDS = 10;
+    /** How often the remembered flows are checked against a dump of the switch's. */
+    public static final java.time.Duration CHECK_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private final OpenFlowEndpoint endpoint;
     private OpenFlowClient client;
     private boolean tlvMapped;
+    /** Our flows in the switch as of the last sync on this connection; null: unknown, dump first. */
+    private Set<Flow> installed;
+    private long lastDumpNanos;
 
     public FlowManager(Path rundir, String bridge) {
         this.endpoint = OpenFlowEndpoint.unix(rundir.resolve(bridge + ".mgmt"));
@@ -58,19 +69,12 @@ public final class FlowManager implements AutoCloseable {
     public SyncResult sync(Set<Flow> desired, Set<Flow> expiring, int hardTimeoutSeconds) throws FlowSyncException {
         try {
             OpenFlowClient of = connected();
-            boolean tlvAdded = false;
-            if (!tlvMapped) {
-                // once per connection to the switch, flows or not: a standby must decode the Geneve option of
-                // the first frames the hypervisors send it after a takeover, and a restarted switch lost the map
-                if (!await(of.tlvTable()).contains(TlvMapping.OVN_GENEVE)) {
-                    await(of.addTlvMappings(List.of(TlvMapping.OVN_GENEVE)));
-                    tlvAdded = true;
-                    LOG.info(() -> "installed Geneve TLV map on " + endpoint);
-                }
-                tlvMapped = true;
+            boolean tlvAdded = ensureTlvMap(of);
+            if (installed == null || checkDue()) {
+                installed = new HashSet<>(await(of.dumpFlows(OpenFlowClient.ALL_TABLES,
+                        GatewayTables.COOKIE_OWNER, GatewayTables.COOKIE_OWNER_MASK)));
+                lastDumpNanos = System.nanoTime();
             }
-            Set<Flow> installed = new HashSet<>(await(of.dumpFlows(OpenFlowClient.ALL_TABLES,
-                    GatewayTables.COOKIE_OWNER, GatewayTables.COOKIE_OWNER_MASK)));
             List<FlowChange> changes = new ArrayList<>();
             int deleted = 0;
             for (Flow flow : installed) {
@@ -94,12 +98,15 @@ public final class FlowManager implements AutoCloseable {
             if (added > 0 || deleted > 0) {
                 int a = added;
                 int d = deleted;
-                LOG.info(() -> "desired " + desired.size() + " flows, installed " + installed.size() + " -> add " + a
+                int before = installed.size();
+                LOG.info(() -> "desired " + desired.size() + " flows, installed " + before + " -> add " + a
                         + ", delete " + d);
             }
             if (!changes.isEmpty()) {
+                installed = null; // until the bundle is known to have committed
                 await(of.applyAtomically(changes));
             }
+            installed = new HashSet<>(desired);
             return new SyncResult(added, deleted, tlvAdded);
         } catch (ExecutionException | TimeoutException e) {
             disconnect();
@@ -108,6 +115,43 @@ public final class FlowManager implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FlowSyncException("interrupted programming " + endpoint, e);
         }
+    }
+
+    /**
+     * Connects to the switch and installs the Geneve TLV map if it lacks it: at start, before any port is known,
+     * so that the first frames a hypervisor tunnels here decode.
+     */
+    public void prepare() throws FlowSyncException {
+        try {
+            ensureTlvMap(connected());
+        } catch (ExecutionException | TimeoutException e) {
+            disconnect();
+            throw new FlowSyncException("cannot program " + endpoint + ": " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowSyncException("interrupted programming " + endpoint, e);
+        }
+    }
+
+    /** Whether the next sync compares with a fresh dump (none yet on this connection, or the last is old). */
+    public boolean checkDue() {
+        return installed == null || System.nanoTime() - lastDumpNanos >= CHECK_INTERVAL.toNanos();
+    }
+
+    // once per connection to the switch, flows or not: a standby must decode the Geneve option of the first
+    // frames the hypervisors send it after a takeover, and a restarted switch lost the map
+    private boolean ensureTlvMap(OpenFlowClient of) throws ExecutionException, TimeoutException, InterruptedException {
+        if (tlvMapped) {
+            return false;
+        }
+        boolean added = false;
+        if (!await(of.tlvTable()).contains(TlvMapping.OVN_GENEVE)) {
+            await(of.addTlvMappings(List.of(TlvMapping.OVN_GENEVE)));
+            added = true;
+            LOG.info(() -> "installed Geneve TLV map on " + endpoint);
+        }
+        tlvMapped = true;
+        return added;
     }
 
     /**
@@ -130,6 +174,7 @@ public final class FlowManager implements AutoCloseable {
     /** Deletes every flow of ours (decommissioning). */
     public void deleteAll() throws FlowSyncException {
         try {
+            installed = null;
             await(connected().deleteFlowsByCookie(OpenFlowClient.ALL_TABLES, GatewayTables.COOKIE_OWNER,
                     GatewayTables.COOKIE_OWNER_MASK));
         } catch (ExecutionException | TimeoutException e) {
@@ -145,12 +190,14 @@ public final class FlowManager implements AutoCloseable {
             disconnect();
             client = await(OpenFlowClient.connect(endpoint));
             tlvMapped = false;
+            installed = null;
             LOG.info(() -> "connected to " + endpoint);
         }
         return client;
     }
 
     private void disconnect() {
+        installed = null;
         if (client != null) {
             client.close();
             client = null;

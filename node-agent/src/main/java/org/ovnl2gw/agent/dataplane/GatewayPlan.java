@@ -11,6 +11,8 @@ import java.util.zip.CRC32;
  */
 public record GatewayPlan(List<ServedPort> servedPorts, List<ServedPort> standbyPorts, List<TunnelPort> tunnels,
                           List<PortProblem> problems) {
+    /** Nothing served, nothing standing by: before the first pass, and after giving everything up. */
+    public static final GatewayPlan EMPTY = new GatewayPlan(List.of(), List.of(), List.of(), List.of());
 
     public GatewayPlan {
         servedPorts = List.copyOf(servedPorts);

@@ -1,0 +1,358 @@
+package org.ovnl2gw.agent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.ovnl2gw.agent.bridge.BfdSessions;
+import org.ovnl2gw.agent.bridge.LocalPortsManager;
+import org.ovnl2gw.agent.bridge.LocalSwitch;
+import org.ovnl2gw.agent.bridge.OfportWatch;
+import org.ovnl2gw.agent.bridge.OvsOwnership;
+import org.ovnl2gw.agent.bridge.PortSpec;
+import org.ovnl2gw.agent.chassis.BindingContests;
+import org.ovnl2gw.agent.chassis.ChassisIdentity;
+import org.ovnl2gw.agent.chassis.PortClaims;
+import org.ovnl2gw.agent.dataplane.FlowManager;
+import org.ovnl2gw.agent.dataplane.GatewayFlows;
+import org.ovnl2gw.agent.dataplane.GatewayPlan;
+import org.ovnl2gw.agent.dataplane.GatewayPlanner;
+import org.ovnl2gw.agent.dataplane.GatewayRoles;
+import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
+import org.ovnl2gw.agent.dataplane.Incumbents;
+import org.ovnl2gw.agent.dataplane.PeerLiveness;
+import org.ovnl2gw.agent.dataplane.SouthboundView;
+import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
+import org.ovnl2gw.agent.openflow.Flow;
+
+/**
+ * One pass of the agent-mode chassis (this node's chassis for l2gateway ports is ours), in the order the data
+ * requires and no slower: the chassis rows; each port's role from the Southbound view and BFD; then the claims
+ * (Southbound) and the patch ports and tunnels (local OVS) at the same time, since neither needs the other;
+ * then, once the claims are settled and OVS has numbered new ports, the flows (only the difference, see
+ * {@link FlowManager}); then the announcements of ports that started being served.
+ *
+ * <p>Flows wait for the claim on purpose: a claim that loses its compare-and-set means another gateway holds the
+ * port, and flows installed before knowing would have two gateways bridging one network.
+ */
+final class AgentModePass {
+    private static final Logger LOG = Logger.getLogger(AgentModePass.class.getName());
+    private static final long WRITE_TIMEOUT_SECONDS = 10;
+    /** How long a pass waits for ovs-vswitchd to number the ports it created before leaving them to the next. */
+    private static final Duration OFPORT_WAIT = Duration.ofSeconds(2);
+
+    private final AgentOptions options;
+    private final LocalSwitch local;
+    private final LocalPortsManager ports;
+    private final OfportWatch ofportWatch;
+    private final FlowManager flows;
+    private final TakeoverAnnouncements announcer;
+    private final GatewayPlanner planner = new GatewayPlanner();
+    private final GatewayFlows flowBuilder = new GatewayFlows();
+
+    private final Map<String, String> tookOverFrom = new HashMap<>();
+    private final Incumbents incumbents = new Incumbents();
+    private final BindingContests contests = new BindingContests();
+    private PeerLiveness lastLiveness = PeerLiveness.ALL_ALIVE;
+    private Map<String, Role> lastRoles = Map.of();
+    private volatile GatewayPlan lastPlan = GatewayPlan.EMPTY;
+    private Optional<Long> appliedNbCfg = Optional.empty();
+    private boolean complete;
+    private boolean pathDown;
+    private Optional<Long> isolatedSince = Optional.empty();
+    /** The last desired flows and, of them, those held by a lease (see {@link #expiringFlows}). */
+    private Set<Flow> lastDesired = Set.of();
+    private Set<Flow> lastExpiring = Set.of();
+
+    AgentModePass(AgentOptions options, LocalSwitch local, LocalPortsManager ports, OfportWatch ofportWatch,
+                  FlowManager flows, TakeoverAnnouncements announcer) {
+        this.options = options;
+        this.local = local;
+        this.ports = ports;
+        this.ofportWatch = ofportWatch;
+        this.flows = flows;
+        this.announcer = announcer;
+    }
+
+    /** The plan of the last pass: which ports are served, which have problems. */
+    GatewayPlan lastPlan() {
+        return lastPlan;
+    }
+
+    /** Whether the last pass did all its work (claims, ports, flows): only then does the heartbeat advance. */
+    boolean complete() {
+        return complete;
+    }
+
+    /** Whether the switch could not be programmed in the last pass (BFD then tells the peers, cpath_down). */
+    boolean pathDown() {
+        return pathDown;
+    }
+
+    /** The Southbound {@code nb_cfg} this chassis has fully applied, for the heartbeat to report. */
+    Optional<Long> appliedNbCfg() {
+        return appliedNbCfg;
+    }
+
+    /** Whether some installed flows hold a lease the ticks must renew even when nothing changes. */
+    boolean leased() {
+        return !lastExpiring.isEmpty();
+    }
+
+    /**
+     * Before anything else, and without the Southbound DB: connect to the integration bridge and install the Geneve
+     * option map, so that frames a hypervisor tunnels here early decode (a switch without the map drops them as
+     * "Invalid Geneve tunnel metadata").
+     */
+    void prepareSwitch(Map<String, String> problems) {
+        if (local.bridge(options.integrationBridge()).isEmpty()) {
+            return;
+        }
+        try {
+            flows.prepare();
+        } catch (FlowManager.FlowSyncException e) {
+            problems.put("openflow", e.getMessage());
+        }
+    }
+
+    void run(ChassisConfig config, Map<String, String> published, SouthboundConnection sb, List<LocalSwitch.PortState> localPorts,
+             PeerLiveness bfd, Map<String, String> problems)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        complete = false;
+        isolatedSince = Optional.empty();
+        String me = config.chassisName();
+        Optional<Long> nbCfg = sb.registrar().southboundNbCfg();
+        await(ports.ensureIntegrationBridge(options.integrationBridge()));
+        Map<String, String> otherConfig = new HashMap<>(published);
+        otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
+        await(sb.registrar().ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
+
+        SouthboundView view = sb.view(me);
+        PeerLiveness liveness = bfd.withOvnControllers(view.chassis().values().stream()
+                .filter(SouthboundView.RemoteChassis::ovnController).map(SouthboundView.RemoteChassis::name)
+                .collect(Collectors.toSet()));
+        Map<String, Role> roles = roles(view, me, liveness, problems);
+        logTransitions(me, liveness, roles);
+
+        // claims and local ports at once: a standby's patch ports are the same as an active one's
+        CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
+        Set<String> bridges = local.bridgeNames();
+        GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
+        CompletableFuture<LocalPortsManager.Result> porting = ports.apply(OvsOwnership.OWNER_GATEWAY,
+                portSpecs(tentative));
+        PortClaims.Outcome claimed = await(claiming);
+        await(porting);
+        claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
+        claimed.released().forEach(p -> roles.put(p, Role.NONE));
+        rememberTakeovers(view, roles, claimed, liveness, me);
+        GatewayPlan plan = claimed.lost().isEmpty() && claimed.released().isEmpty() ? tentative
+                : planner.plan(view, config.bridgeMappings(), bridges, roles);
+        lastPlan = plan;
+        plan.problems().forEach(p -> problems.put(p.logicalPort() + "/" + p.message(), p.message()));
+
+        Set<String> numbered = new HashSet<>();
+        plan.servedPorts().forEach(p -> numbered.add(p.integrationPatch()));
+        plan.tunnels().forEach(t -> numbered.add(t.portName()));
+        Map<String, Long> ofports = ofportWatch.await(options.integrationBridge(), numbered, OFPORT_WAIT);
+        Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
+        Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
+        try {
+            flows.sync(desired, expiring, options.fenceLeaseSeconds());
+            lastDesired = desired;
+            lastExpiring = expiring;
+            pathDown = false;
+        } catch (FlowManager.FlowSyncException e) {
+            // one report per pass with every problem in it: reporting the plan's problems and the switch's
+            // separately would mark each "resolved" by the other and defeat the rate limit
+            problems.put("openflow", e.getMessage() + "; telling the peer gateways (BFD) not to rely on this one");
+            pathDown = true;
+            return;
+        }
+        complete = true;
+        announcer.served(plan, view, ofports);
+        if (ofports.keySet().containsAll(numbered) && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
+            appliedNbCfg = nbCfg;
+            sb.registrar().heartbeat(me, appliedNbCfg);
+        }
+    }
+
+    /** Each port's role for this chassis; a port whose binding is contested beyond the limit is left alone. */
+    private Map<String, Role> roles(SouthboundView view, String me, PeerLiveness liveness,
+                                    Map<String, String> problems) {
+        Map<String, Role> roles = new HashMap<>();
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            boolean incumbentSeenUp = incumbents.observe(port.name(), port.chassis().filter(c -> !c.equals(me)),
+                    liveness);
+            Role role = GatewayRoles.decide(port, me, liveness, Optional.ofNullable(tookOverFrom.get(port.name())),
+                    incumbentSeenUp);
+            Optional<String> foreign = port.chassis().filter(c -> !c.equals(me)
+                    && !GatewayRoles.order(port).contains(c));
+            if (role == Role.CLAIM && foreign.isPresent()
+                    && !contests.mayReclaim(port.name(), System.currentTimeMillis())) {
+                problems.put("contested/" + port.name(), "l2gateway port " + port.name() + " was taken by chassis "
+                        + foreign.get() + ", which is not one of its gateway candidates, "
+                        + BindingContests.MAX_RECLAIMS + " times within " + BindingContests.WINDOW.toMinutes()
+                        + " min: no longer taking it back (BindingContested); find who writes Port_Binding.chassis");
+                role = Role.STANDBY;
+            }
+            if (role != Role.NONE) {
+                roles.put(port.name(), role);
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * The fence for a move the gateways cannot decide themselves. When a chassis ovn-controller serves is among a
+     * served port's candidates, the operator moves the port there by renaming the option once our heartbeat
+     * stops (ovn-controller runs no BFD with us and cannot take over on its own). If only this agent died, its
+     * switch would keep bridging beside the new gateway; so for such ports the flows that let the physical network
+     * in carry a hard timeout ({@code --fence-lease}), renewed on every pass (every heartbeat, with the Southbound
+     * DB or without it), and end by themselves before the operator's failover timeout when the agent is gone.
+     */
+    private Set<Flow> expiringFlows(GatewayPlan plan, SouthboundView view, Set<Flow> desired, PeerLiveness liveness) {
+        String me = view.localChassis();
+        List<GatewayPlan.ServedPort> fenced = plan.servedPorts().stream().filter(served -> view.ports().stream()
+                .filter(p -> p.name().equals(served.logicalPort())).findFirst()
+                .map(p -> GatewayRoles.order(p).stream().anyMatch(c -> !c.equals(me) && liveness.ovnController(c)))
+                .orElse(false)).toList();
+        return fenced.isEmpty() ? Set.of() : GatewayFlows.admitting(desired, fenced);
+    }
+
+    /**
+     * Without the Southbound DB nothing is changed, except in one case: every peer gateway is down by BFD as
+     * well, so this node is cut off from the other gateways and the Southbound DB at once, and a standby that
+     * can still reach them has probably taken over. Then it stops letting traffic through after a few BFD
+     * detection times rather than risk two gateways bridging one network. Otherwise the lease flows are renewed.
+     */
+    void withoutSouthbound(PeerLiveness liveness, Map<String, String> problems) {
+        complete = false;
+        List<String> peers = lastPlan.tunnels().stream().filter(GatewayPlan.TunnelPort::peer)
+                .map(GatewayPlan.TunnelPort::chassis).toList();
+        boolean isolated = !lastPlan.servedPorts().isEmpty() && !peers.isEmpty()
+                && peers.stream().noneMatch(liveness::alive);
+        try {
+            if (!isolated) {
+                isolatedSince = Optional.empty();
+                if (!lastExpiring.isEmpty()) {
+                    flows.sync(lastDesired, lastExpiring, options.fenceLeaseSeconds());
+                }
+                return;
+            }
+            long now = System.nanoTime();
+            if (isolatedSince.isEmpty()) {
+                isolatedSince = Optional.of(now);
+                LOG.warning(() -> "lost the Southbound DB and every peer gateway " + peers + " by BFD: this node looks"
+                        + " cut off; stopping bridging unless it comes back");
+            }
+            if (now - isolatedSince.get() > TimeUnit.MILLISECONDS.toNanos(10L * options.bfdIntervalMillis())) {
+                lastPlan = new GatewayPlan(List.of(), lastPlan.servedPorts(), lastPlan.tunnels(), lastPlan.problems());
+                flows.sync(Set.of());
+                lastDesired = Set.of();
+                lastExpiring = Set.of();
+                announcer.served(lastPlan, null, Map.of());
+            }
+        } catch (FlowManager.FlowSyncException e) {
+            problems.put("openflow", e.getMessage());
+        }
+    }
+
+    /** Entering companion mode: whatever an earlier agent-mode run left on this node (marked ours) goes. */
+    void removeAll() throws ExecutionException, TimeoutException, InterruptedException {
+        LocalPortsManager.Result removed = await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        if (!removed.deleted().isEmpty()) {
+            LOG.info(() -> "removed the ports this agent created before ovn-controller took the chassis: "
+                    + removed.deleted());
+        }
+        try {
+            flows.sync(Set.of());
+        } catch (FlowManager.FlowSyncException e) {
+            LOG.warning(() -> "could not check br-int for flows of ours: " + e.getMessage());
+        }
+        announcer.served(GatewayPlan.EMPTY, null, Map.of());
+        lastPlan = GatewayPlan.EMPTY;
+        lastDesired = Set.of();
+        lastExpiring = Set.of();
+    }
+
+    /** Decommissioning: releases our ports (when the Southbound DB is there), then removes our flows and ports. */
+    void withdraw(String me, Optional<SouthboundConnection> sb)
+            throws ExecutionException, TimeoutException, InterruptedException, FlowManager.FlowSyncException {
+        if (sb.isPresent()) {
+            await(sb.get().claims().releaseAll(me));
+        }
+        flows.deleteAll();
+        await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+    }
+
+    /**
+     * Remembers from which named chassis we took a port over (so that chassis's return does not make us hand the
+     * port back before the operator has chosen again), and forgets it once the name changes or the port is gone.
+     */
+    private void rememberTakeovers(SouthboundView view, Map<String, Role> roles, PortClaims.Outcome claimed,
+                                   PeerLiveness liveness, String me) {
+        for (SouthboundView.LogicalPort port : view.ports()) {
+            Optional<String> named = port.l2gatewayChassis();
+            String previous = tookOverFrom.get(port.name());
+            if (claimed.claimed().contains(port.name()) && named.isPresent() && !named.get().equals(me)
+                    && !liveness.alive(named.get())) {
+                tookOverFrom.put(port.name(), named.get());
+                LOG.info(() -> "took over l2gateway port " + port.name() + " from " + named.get()
+                        + " (BFD: down)");
+            } else if (previous != null && (!named.filter(previous::equals).isPresent()
+                    || roles.getOrDefault(port.name(), Role.NONE) == Role.NONE)) {
+                tookOverFrom.remove(port.name());
+            }
+        }
+    }
+
+    /** Logs what BFD says of the peers and each port's role when they change (never every pass). */
+    private void logTransitions(String me, PeerLiveness liveness, Map<String, Role> roles) {
+        if (!liveness.equals(lastLiveness)) {
+            LOG.info(() -> me + ": BFD: peers forwarding " + liveness.up() + ", down " + liveness.down());
+            lastLiveness = liveness;
+        }
+        if (!roles.equals(lastRoles)) {
+            Map<String, Role> before = lastRoles;
+            LOG.info(() -> me + ": roles " + new TreeMap<>(roles) + " (were " + new TreeMap<>(before) + ")");
+            lastRoles = Map.copyOf(roles);
+        }
+    }
+
+    /** The plan in OVS terms: a patch port pair per served or standby port, a Geneve tunnel per remote chassis. */
+    private List<PortSpec> portSpecs(GatewayPlan plan) {
+        List<PortSpec> specs = new ArrayList<>();
+        String brInt = options.integrationBridge();
+        List<GatewayPlan.ServedPort> withPatchPorts = new ArrayList<>(plan.servedPorts());
+        withPatchPorts.addAll(plan.standbyPorts());
+        for (GatewayPlan.ServedPort port : withPatchPorts) {
+            Map<String, String> ids = Map.of(OvsOwnership.L2GATEWAY_PORT_KEY, port.logicalPort());
+            specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
+            specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
+                    ids));
+        }
+        for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
+            specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
+                    Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
+                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis()),
+                    tunnel.peer() ? BfdSessions.config(options.bfdIntervalMillis(), pathDown) : Map.of()));
+        }
+        return specs;
+    }
+
+    private static <T> T await(CompletableFuture<T> future)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return future.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+}

@@ -134,6 +134,13 @@ final class AgentModePass {
         String me = config.chassisName();
         Optional<Long> nbCfg = sb.registrar().southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
+        prepareSwitch(problems);
+        if (sb.registrar().chassisRow(me).isEmpty() && !flows.prepared()) {
+            // hypervisors tunnel to a chassis as soon as its row appears: not before its switch decodes Geneve
+            problems.put("unprepared", "not registering chassis " + me + " before " + options.integrationBridge()
+                    + " takes the Geneve option map (its OpenFlow socket does not answer yet)");
+            return;
+        }
         Map<String, String> otherConfig = new HashMap<>(published);
         otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
         await(sb.registrar().ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));

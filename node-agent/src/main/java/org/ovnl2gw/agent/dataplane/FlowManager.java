@@ -133,6 +133,11 @@ public final class FlowManager implements AutoCloseable {
         }
     }
 
+    /** Whether the switch is connected and has the Geneve option map. */
+    public boolean prepared() {
+        return tlvMapped && client != null && client.connection().isOpen();
+    }
+
     /** Whether the next sync compares with a fresh dump (none yet on this connection, or the last is old). */
     public boolean checkDue() {
         return installed == null || System.nanoTime() - lastDumpNanos >= CHECK_INTERVAL.toNanos();

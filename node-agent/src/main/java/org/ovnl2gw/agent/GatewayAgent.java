@@ -19,7 +19,6 @@ import java.util.logging.Logger;
 import org.ovnl2gw.agent.bridge.BfdSessions;
 import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
-import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.bridge.PortSpec;
 import org.ovnl2gw.agent.chassis.BindingContests;
 import org.ovnl2gw.agent.chassis.ChassisIdentity;
@@ -39,6 +38,9 @@ import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.agent.dataplane.MacAnnouncer;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.openflow.Flow;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
@@ -254,7 +256,7 @@ public final class GatewayAgent implements AutoCloseable {
         Optional<Long> nbCfg = registrar.southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
         Map<String, String> otherConfig = new HashMap<>(publishedConfig.get());
-        otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
+        otherConfig.put(ChassisKeys.BRIDGE_MAPPINGS, config.bridgeMappings().format());
         await(registrar.ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
@@ -292,7 +294,7 @@ public final class GatewayAgent implements AutoCloseable {
         lastPlan = plan;
         plan.problems().forEach(p -> current.put(p.logicalPort() + "/" + p.message(), p.message()));
 
-        LocalPortsManager.Result portResult = await(ports.apply(OvsOwnership.OWNER_GATEWAY, portSpecs(plan)));
+        LocalPortsManager.Result portResult = await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan)));
         Map<String, Long> ofports = local.ofports(options.integrationBridge());
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
@@ -342,7 +344,7 @@ public final class GatewayAgent implements AutoCloseable {
         SouthboundView view = new SouthboundReader(sb.cache()).view(me);
         Map<String, Long> controllerPatches = new HashMap<>();
         for (LocalSwitch.PortState p : localPorts) {
-            String lport = p.portExternalIds().get(OvsOwnership.L2GATEWAY_PORT_KEY);
+            String lport = p.portExternalIds().get(OvsKeys.L2GATEWAY_PORT);
             if (p.bridge().equals(options.integrationBridge()) && lport != null && p.ofport() > 0) {
                 controllerPatches.put(lport, p.ofport());
             }
@@ -368,7 +370,7 @@ public final class GatewayAgent implements AutoCloseable {
 
     /** Entering companion mode: whatever an earlier agent-mode run left on this node (marked ours) goes. */
     private void removeOurDataPath() throws ExecutionException, TimeoutException, InterruptedException {
-        LocalPortsManager.Result removed = await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        LocalPortsManager.Result removed = await(ports.apply(Ownership.NODE_AGENT, List.of()));
         if (!removed.deleted().isEmpty()) {
             LOG.info(() -> "removed the ports this agent created before ovn-controller took the chassis: "
                     + removed.deleted());
@@ -513,7 +515,7 @@ public final class GatewayAgent implements AutoCloseable {
         List<GatewayPlan.ServedPort> withPatchPorts = new ArrayList<>(plan.servedPorts());
         withPatchPorts.addAll(plan.standbyPorts());
         for (GatewayPlan.ServedPort port : withPatchPorts) {
-            Map<String, String> ids = Map.of(OvsOwnership.L2GATEWAY_PORT_KEY, port.logicalPort());
+            Map<String, String> ids = Map.of(OvsKeys.L2GATEWAY_PORT, port.logicalPort());
             specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
             specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
                     ids));
@@ -521,7 +523,7 @@ public final class GatewayAgent implements AutoCloseable {
         for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
             specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
                     Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
-                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis()),
+                    Map.of(OvsKeys.CHASSIS_ID, tunnel.chassis()),
                     tunnel.peer() ? BfdSessions.config(options.bfdIntervalMillis(), pathDown) : Map.of()));
         }
         return specs;
@@ -596,7 +598,7 @@ public final class GatewayAgent implements AutoCloseable {
             await(claims.releaseAll(config.chassisName()));
         }
         flows.deleteAll();
-        await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        await(ports.apply(Ownership.NODE_AGENT, List.of()));
         if (southbound) {
             await(registrar.withdraw(config.chassisName()));
         }

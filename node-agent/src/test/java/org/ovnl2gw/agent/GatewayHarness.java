@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.dataplane.GatewayTables;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.testbed.OvsHost;
 
 /**
@@ -47,13 +48,13 @@ final class GatewayHarness {
     /** Names of the ports carrying {@code external_ids:ovn-l2gateway-port=<logicalPort>} on the host. */
     static List<String> patchPortsFor(OvsHost host, String logicalPort) {
         return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
-                "external_ids:" + OvsOwnership.L2GATEWAY_PORT_KEY + "=" + logicalPort));
+                "external_ids:" + OvsKeys.L2GATEWAY_PORT + "=" + logicalPort));
     }
 
     /** Names of every port the gateway side of the agent owns on the host (patch ports and tunnels). */
     static List<String> ourPorts(OvsHost host) {
         return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
-                "external_ids:" + OvsOwnership.OWNER_KEY + "=" + OvsOwnership.OWNER_GATEWAY)).stream()
+                "external_ids:" + Ownership.OWNER_KEY + "=" + Ownership.NODE_AGENT)).stream()
                 .filter(name -> !name.equals("br-int")).toList();
     }
 

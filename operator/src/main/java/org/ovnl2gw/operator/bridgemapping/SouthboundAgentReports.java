@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ovnl2gw.contract.ChassisKeys;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.MonitorSpec;
@@ -21,10 +22,6 @@ public final class SouthboundAgentReports {
     private static final String CHASSIS = "Chassis";
     private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final List<String> REPORT_COLUMNS = List.of("name", "other_config", "external_ids");
-    /** Chassis_Private.external_ids key and value of a companion agent (the agent's CompanionReporter). */
-    static final String MODE_KEY = "ovn-l2gw-mode";
-    static final String COMPANION = "companion";
-    private static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
 
     private final OvsdbSession southbound;
 
@@ -50,9 +47,8 @@ public final class SouthboundAgentReports {
         }
         for (Row priv : southbound.cache().rows(CHASSIS_PRIVATE)) {
             Map<String, String> ids = priv.getStringMap("external_ids");
-            if (COMPANION.equals(ids.get(MODE_KEY))) {
-                AgentReportParser.parse(priv.getString("name"), ids,
-                        Map.of(AgentReportParser.OWNER_KEY, AgentReportParser.AGENT_OWNER)).ifPresent(reports::add);
+            if (ChassisKeys.companion(ids)) {
+                AgentReportParser.parse(priv.getString("name"), ids, ChassisKeys.agentMark()).ifPresent(reports::add);
             }
         }
         return Optional.of(new AgentReportsSnapshot(reports));
@@ -115,7 +111,7 @@ public final class SouthboundAgentReports {
             return row.getString(column);
         }
         Map<String, String> map = new java.util.HashMap<>(row.getStringMap(column));
-        map.remove(HEARTBEAT_KEY); // advanced every few seconds: no report in it
+        map.remove(ChassisKeys.HEARTBEAT); // advanced every few seconds: no report in it
         return map;
     }
 }

@@ -18,6 +18,7 @@ import org.ovnl2gw.ovsdb.Operations;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.OvsdbTransactionException;
 import org.ovnl2gw.ovsdb.Row;
+import org.ovnl2gw.ovsdb.TransactResult;
 import org.ovnl2gw.ovsdb.Uuid;
 
 /**
@@ -103,16 +104,12 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
     @Override
     public ApplyResult ensureGatewayPort(DesiredGatewayPort desired) {
         requireConnected();
+        // The caller decided from this cache that the switch is unique and the port absent or ours (the
+        // L2Gateway's status says so when not); the transactions below hold the server to the same facts.
+        Uuid targetSwitch = switchesNamed(desired.logicalSwitch()).stream().findFirst().map(Row::uuid)
+                .orElseThrow(() -> new OvnUnavailableException("logical switch " + desired.logicalSwitch()
+                        + " is gone; cannot add " + desired.portName()));
         Optional<Row> existing = portRow(desired.portName());
-        if (existing.isPresent() && !OwnershipMark.isOurs(existing.get().getStringMap("external_ids"))) {
-            throw new PortNameTakenException(desired.portName());
-        }
-        List<Row> switches = switchesNamed(desired.logicalSwitch());
-        if (switches.size() != 1) {
-            throw new OvnUnavailableException("logical switch " + desired.logicalSwitch() + " exists "
-                    + switches.size() + " times; cannot add " + desired.portName());
-        }
-        Uuid targetSwitch = switches.get(0).uuid();
         if (existing.isEmpty()) {
             return create(desired, targetSwitch);
         }
@@ -152,7 +149,9 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
 
     private ApplyResult update(DesiredGatewayPort desired, GatewayPort current, Uuid port, Uuid targetSwitch) {
         List<Operation> ops = new ArrayList<>();
-        ops.add(Operations.update(PORT).where(Condition.uuidEquals(port))
+        // only while the row still carries our mark: a port someone else took meanwhile is left alone
+        ops.add(Operations.update(PORT).where(Condition.uuidEquals(port),
+                        Condition.includes("external_ids", OwnershipMark.externalIds(desired.resourceName())))
                 .set("type", PortOptions.TYPE).set("addresses", Set.of("unknown"))
                 .set("options", options(desired)).set("tag_request", tag(desired))
                 .set("external_ids", OwnershipMark.externalIds(desired.resourceName())));
@@ -163,7 +162,10 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
             ops.add(Operations.mutate(SWITCH).where(Condition.uuidEquals(targetSwitch))
                     .insert("ports", Set.of(port)));
         }
-        transact("update l2gateway port " + desired.portName() + " for L2Gateway " + desired.resourceName(), ops);
+        if (transact("update l2gateway port " + desired.portName() + " for L2Gateway " + desired.resourceName(), ops)
+                .count(0) == 0) {
+            throw new PortNameTakenException(desired.portName());
+        }
         LOG.info(() -> "desired " + desired + ", current " + current + " -> updated");
         return ApplyResult.UPDATED;
     }
@@ -203,8 +205,8 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         return desired.vlan() == null ? Set.of() : Set.of(desired.vlan().longValue());
     }
 
-    private void transact(String comment, List<Operation> ops) {
-        OvsdbTransactions.run(session, "operator: " + comment, ops, timeout);
+    private TransactResult transact(String comment, List<Operation> ops) {
+        return OvsdbTransactions.run(session, "operator: " + comment, ops, timeout);
     }
 
     /** Turns cache changes into the few signals reconciles care about; runs on the session's event thread. */

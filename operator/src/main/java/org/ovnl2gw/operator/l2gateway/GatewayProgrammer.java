@@ -26,7 +26,7 @@ import org.ovnl2gw.operator.ovn.SouthboundClient;
  * active, so a takeover is reflected rather than fought. Returns what it found for the status; throws {@link OvnUnavailableException} when OVN cannot be
  * read or written now.
  */
-final class GatewayProgrammer {
+public final class GatewayProgrammer {
     static final String INVALID_SPEC = "InvalidSpec";
     static final String SWITCH_NOT_FOUND = "LogicalSwitchNotFound";
     static final String SWITCH_AMBIGUOUS = "LogicalSwitchAmbiguous";
@@ -44,7 +44,7 @@ final class GatewayProgrammer {
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
 
-    GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
+    public GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
                       ChassisIdentityCheck identity, UnreadableResources unreadable) {
         this.nb = nb;
         this.unreadable = unreadable;

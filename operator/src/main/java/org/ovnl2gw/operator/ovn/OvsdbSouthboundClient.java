@@ -1,6 +1,7 @@
 package org.ovnl2gw.operator.ovn;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,22 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         Set<String> networks = BridgeMappings.parse(config.get(ChassisKeys.BRIDGE_MAPPINGS)).networks();
         return new ChassisInfo(name, node, networks, agent,
                 Optional.ofNullable(privateIds.get(ChassisKeys.HEARTBEAT)), companion);
+    }
+
+    @Override
+    public List<ChassisPublication> agentPublications() {
+        List<ChassisPublication> publications = new ArrayList<>();
+        for (Row chassis : session.cache().table(CHASSIS).rows()) {
+            publications.add(new ChassisPublication(chassis.getString("name"), chassis.getStringMap("other_config"),
+                    chassis.getStringMap("external_ids")));
+        }
+        for (Row priv : session.cache().table(CHASSIS_PRIVATE).rows()) {
+            Map<String, String> ids = priv.getStringMap("external_ids");
+            if (ChassisKeys.companion(ids)) {
+                publications.add(new ChassisPublication(priv.getString("name"), ids, ChassisKeys.agentMark()));
+            }
+        }
+        return publications;
     }
 
     @Override

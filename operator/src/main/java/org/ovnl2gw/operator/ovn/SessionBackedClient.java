@@ -3,8 +3,10 @@ package org.ovnl2gw.operator.ovn;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
@@ -16,6 +18,7 @@ import org.ovnl2gw.ovsdb.Row;
  * {@link #changed(Row, Row)}, where each client turns them into the few signals reconciles care about.
  */
 abstract class SessionBackedClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SessionBackedClient.class.getName());
     protected final OvsdbSession session;
     protected final Duration timeout;
     protected final List<OvnChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -41,6 +44,20 @@ abstract class SessionBackedClient implements AutoCloseable {
             @Override
             public void onDelete(Row row) {
                 changed(row, null);
+            }
+        });
+        session.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onConnected(String peer, boolean resumed) {
+                LOG.info(() -> database + " connected at " + peer
+                        + (resumed ? " (resumed from the last transaction)" : " (full sync)"));
+                listeners.forEach(OvnChangeListener::connectionChanged);
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                LOG.warning(() -> database + " disconnected: " + reason + "; reconnecting");
+                listeners.forEach(OvnChangeListener::connectionChanged);
             }
         });
     }

@@ -22,8 +22,8 @@ class L2GatewayStatusCalculatorTest {
         assertEquals("False", ready.status());
         assertEquals("WaitingForClaim", ready.reason());
         assertEquals(3L, status.observedGeneration());
-        assertEquals("pending", L2GatewayStatusCalculator.state(status));
-        assertEquals("rejected", L2GatewayStatusCalculator.state(L2GatewayStatusCalculator.compute(null, 1,
+        assertEquals("pending", GatewayStateGauge.state(status));
+        assertEquals("rejected", GatewayStateGauge.state(L2GatewayStatusCalculator.compute(null, 1,
                 GatewayOutcome.rejected("InvalidSpec", "bad"), T0)));
     }
 
@@ -34,6 +34,21 @@ class L2GatewayStatusCalculatorTest {
         L2GatewayStatus first = L2GatewayStatusCalculator.compute(null, 1, ok, T0);
         L2GatewayStatus again = L2GatewayStatusCalculator.compute(first, 1, ok, T0.plusSeconds(60));
         assertEquals(first, again);
-        assertEquals("ready", L2GatewayStatusCalculator.state(again));
+        assertEquals("ready", GatewayStateGauge.state(again));
+    }
+
+    @Test
+    void aFailedReconcileTurnsOnlyReadyFalseAndKeepsItsTimeWhileItFails() {
+        GatewayOutcome ok = new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
+                Verdict.ok("Claimed", "ok"), "gw1", "l2gw-x", Optional.empty());
+        L2GatewayStatus good = L2GatewayStatusCalculator.compute(null, 2, ok, T0);
+        L2GatewayStatus failed = L2GatewayStatusCalculator.reconcileFailed(good, 2, "boom", T0.plusSeconds(5));
+        Condition ready = failed.conditions().get(3);
+        assertEquals(List.of("True", "True", "True", "False"),
+                failed.conditions().stream().map(Condition::status).toList());
+        assertEquals("ReconcileFailed", ready.reason());
+        assertEquals("boom", ready.message());
+        assertEquals(failed, L2GatewayStatusCalculator.reconcileFailed(failed, 2, "boom", T0.plusSeconds(60)));
+        assertEquals("pending", GatewayStateGauge.state(failed));
     }
 }

@@ -17,7 +17,7 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
 import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
-import org.ovnl2gw.operator.ops.Eventually;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.operator.ops.OperatorFixture;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.contract.ChassisKeys;

@@ -101,13 +101,15 @@ public final class GatewayProgrammer {
         if (choice.chosen().isEmpty()) {
             Verdict none = checked.explain(spec.networkName(), Verdict.fail(choice.reason(), choice.message()));
             if (current.isEmpty()) {
-                return new GatewayOutcome(accepted, none, none, null, null, Optional.empty());
+                return new GatewayOutcome(accepted, none, none, null, null, Optional.empty(), List.of(),
+                        Optional.empty());
             }
             // keep the port where it is: moving it nowhere would not bring traffic back sooner
             String node = nodeOf(chassis, boundChassis.or(() -> currentChassis).orElse(null));
             Verdict unhealthy = Verdict.fail("GatewayNodeUnhealthy", choice.message());
             return new GatewayOutcome(accepted, Verdict.ok("Programmed", "port " + portName + " kept on " + node),
-                    unhealthy, boundChassis.isPresent() ? node : null, portName, Optional.empty());
+                    unhealthy, boundChassis.isPresent() ? node : null, portName, Optional.empty(), List.of(),
+                    Optional.empty());
         }
         ChassisInfo chosen = choice.chosen().get();
         List<String> candidates = new java.util.ArrayList<>();

@@ -15,7 +15,7 @@ class L2GatewayStatusCalculatorTest {
     @Test
     void everyConditionIsSetAndReadySummarisesTheFirstFailure() {
         GatewayOutcome waiting = new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
-                Verdict.fail("WaitingForClaim", "waiting"), "gw1", "l2gw-x", Optional.empty());
+                Verdict.fail("WaitingForClaim", "waiting"), "gw1", "l2gw-x", Optional.empty(), List.of(), Optional.empty());
         L2GatewayStatus status = L2GatewayStatusCalculator.compute(null, 3, waiting, T0);
         assertEquals(List.of("Accepted", "Programmed", "Bound", "Ready"), status.conditions().stream().map(Condition::type).toList());
         Condition ready = status.conditions().get(3);
@@ -30,7 +30,7 @@ class L2GatewayStatusCalculatorTest {
     @Test
     void transitionTimesAreKeptWhileStatusesHoldSoAnUnchangedStatusNeedsNoPatch() {
         GatewayOutcome ok = new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
-                Verdict.ok("Claimed", "ok"), "gw1", "l2gw-x", Optional.empty());
+                Verdict.ok("Claimed", "ok"), "gw1", "l2gw-x", Optional.empty(), List.of(), Optional.empty());
         L2GatewayStatus first = L2GatewayStatusCalculator.compute(null, 1, ok, T0);
         L2GatewayStatus again = L2GatewayStatusCalculator.compute(first, 1, ok, T0.plusSeconds(60));
         assertEquals(first, again);
@@ -40,7 +40,7 @@ class L2GatewayStatusCalculatorTest {
     @Test
     void aFailedReconcileTurnsOnlyReadyFalseAndKeepsItsTimeWhileItFails() {
         GatewayOutcome ok = new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
-                Verdict.ok("Claimed", "ok"), "gw1", "l2gw-x", Optional.empty());
+                Verdict.ok("Claimed", "ok"), "gw1", "l2gw-x", Optional.empty(), List.of(), Optional.empty());
         L2GatewayStatus good = L2GatewayStatusCalculator.compute(null, 2, ok, T0);
         L2GatewayStatus failed = L2GatewayStatusCalculator.reconcileFailed(good, 2, "boom", T0.plusSeconds(5));
         Condition ready = failed.conditions().get(3);

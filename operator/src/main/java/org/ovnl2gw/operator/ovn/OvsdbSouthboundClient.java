@@ -22,9 +22,10 @@ import org.ovnl2gw.ovsdb.Row;
 import org.ovnl2gw.ovsdb.Uuid;
 
 /**
- * {@link SouthboundClient} over an {@link OvsdbSession}: chassis with what the node agents publish in
- * {@code other_config} (the {@link ChassisKeys} of the agent/operator contract), their {@code Chassis_Private} heartbeat, and the
- * Port_Bindings of l2gateway ports only.
+ * {@link SouthboundClient} over an {@link OvsdbSession}, the operator's one Southbound session: chassis with
+ * what the node agents publish (the {@link ChassisKeys} of the agent/operator contract) in {@code other_config}
+ * or, beside ovn-controller, in {@code Chassis_Private}, their heartbeat, and the Port_Bindings of l2gateway
+ * ports only.
  */
 public final class OvsdbSouthboundClient extends SessionBackedClient implements SouthboundClient {
     private static final Logger LOG = Logger.getLogger(OvsdbSouthboundClient.class.getName());

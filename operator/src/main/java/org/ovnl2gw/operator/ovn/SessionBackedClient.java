@@ -3,7 +3,6 @@ package org.ovnl2gw.operator.ovn;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.ConnectionListener;
@@ -15,10 +14,10 @@ import org.ovnl2gw.ovsdb.Row;
 /**
  * What the Northbound and Southbound clients share: one monitored {@link OvsdbSession}, the transact
  * timeout, the change listeners, and the forwarding of cache changes (on the session's event thread) to
- * {@link #changed(Row, Row)}, where each client turns them into the few signals reconciles care about.
+ * {@link #changed(Row, Row)}, where each client turns them into the few signals reconciles care about, and of
+ * connection changes to {@link OvnChangeListener#connectionChanged} (the session logs them).
  */
 abstract class SessionBackedClient implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SessionBackedClient.class.getName());
     protected final OvsdbSession session;
     protected final Duration timeout;
     protected final List<OvnChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -49,14 +48,11 @@ abstract class SessionBackedClient implements AutoCloseable {
         session.addConnectionListener(new ConnectionListener() {
             @Override
             public void onConnected(String peer, boolean resumed) {
-                LOG.info(() -> database + " connected at " + peer
-                        + (resumed ? " (resumed from the last transaction)" : " (full sync)"));
                 listeners.forEach(OvnChangeListener::connectionChanged);
             }
 
             @Override
             public void onDisconnected(String reason) {
-                LOG.warning(() -> database + " disconnected: " + reason + "; reconnecting");
                 listeners.forEach(OvnChangeListener::connectionChanged);
             }
         });

@@ -196,29 +196,6 @@ final class NettyOvsdbClient implements OvsdbClient, JsonRpcConnection.Listener 
     }
 
     @Override
-    public CompletableFuture<Void> monitorCancel(String monitorId) {
-        return conn.request("monitor_cancel", params(monitorId)).thenRun(() -> monitors.remove(monitorId));
-    }
-
-    @Override
-    public CompletableFuture<Void> monitorCondChange(String monitorId, MonitorSpec newConditions) {
-        ActiveMonitor m = monitors.get(monitorId);
-        if (m == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("no monitor " + monitorId));
-        }
-        ObjectNode changes = WireCodec.JSON.objectNode();
-        newConditions.tables().forEach((table, tm) -> {
-            TableSchema t = m.schema.table(table);
-            ArrayNode where = WireCodec.JSON.arrayNode();
-            tm.where().forEach(c -> where.add(c.encode(t)));
-            ObjectNode req = WireCodec.JSON.objectNode();
-            req.set("where", where);
-            changes.putArray(table).add(req);
-        });
-        return conn.request("monitor_cond_change", params(monitorId, monitorId, changes)).thenApply(r -> null);
-    }
-
-    @Override
     public CompletableFuture<Void> echo() {
         return conn.request("echo", params("ping")).thenApply(r -> null);
     }

@@ -283,7 +283,6 @@ public abstract sealed class Operation
     public static final class Wait extends Filtered<Wait> {
         private final List<java.util.Map<String, Object>> rows = new ArrayList<>();
         private List<String> columns = List.of();
-        private boolean untilEqual = true;
         private long timeoutMillis = -1;
 
         Wait(String table) {
@@ -301,13 +300,8 @@ public abstract sealed class Operation
             return this;
         }
 
+        /** Waits until the rows equal the expected ones (the {@code !=} form has had no use). */
         public Wait untilEqual() {
-            untilEqual = true;
-            return this;
-        }
-
-        public Wait untilNotEqual() {
-            untilEqual = false;
             return this;
         }
 
@@ -323,7 +317,7 @@ public abstract sealed class Operation
             node.set("where", encodeWhere(t, where, "wait"));
             ArrayNode cols = node.putArray("columns");
             columns.forEach(c -> cols.add(t.column(c).name()));
-            node.put("until", untilEqual ? "==" : "!=");
+            node.put("until", "==");
             ArrayNode rowList = node.putArray("rows");
             for (java.util.Map<String, Object> r : rows) {
                 List<Object[]> pairs = new ArrayList<>();

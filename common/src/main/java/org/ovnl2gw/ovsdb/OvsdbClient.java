@@ -38,11 +38,6 @@ public interface OvsdbClient extends AutoCloseable {
     /** monitor_cond: full initial contents, then update2 notifications. */
     CompletableFuture<MonitorResult> monitorCond(String database, String monitorId, MonitorSpec spec, MonitorHandler handler);
 
-    CompletableFuture<Void> monitorCancel(String monitorId);
-
-    /** Replaces the conditions of a running monitor (monitor_cond_change). */
-    CompletableFuture<Void> monitorCondChange(String monitorId, MonitorSpec newConditions);
-
     /** A round trip; the server answers with the same parameters. */
     CompletableFuture<Void> echo();
 

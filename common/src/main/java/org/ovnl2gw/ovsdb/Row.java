@@ -91,10 +91,6 @@ public final class Row {
         return scalar(column, Long.class);
     }
 
-    public double getDouble(String column) {
-        return scalar(column, Double.class);
-    }
-
     public boolean getBoolean(String column) {
         return scalar(column, Boolean.class);
     }
@@ -120,7 +116,7 @@ public final class Row {
     }
 
     /** A set column (any bounds) of the given element type. */
-    public <T> Set<T> getSet(String column, Class<T> elementType) {
+    private <T> Set<T> getSet(String column, Class<T> elementType) {
         ColumnSchema c = table.column(column);
         if (c.type().isMap() || c.type().key().atomicType().javaType() != elementType) {
             throw wrongType(c, "a set of " + elementType.getSimpleName());
@@ -141,12 +137,8 @@ public final class Row {
         return getSet(column, Uuid.class);
     }
 
-    public Set<Long> getLongSet(String column) {
-        return getSet(column, Long.class);
-    }
-
     /** A map column with the given key and value types. */
-    public <K, V> Map<K, V> getMap(String column, Class<K> keyType, Class<V> valueType) {
+    private <K, V> Map<K, V> getMap(String column, Class<K> keyType, Class<V> valueType) {
         ColumnSchema c = table.column(column);
         if (!c.type().isMap() || c.type().key().atomicType().javaType() != keyType
                 || c.type().value().get().atomicType().javaType() != valueType) {
@@ -159,14 +151,6 @@ public final class Row {
 
     public Map<String, String> getStringMap(String column) {
         return getMap(column, String.class, String.class);
-    }
-
-    public Map<String, Uuid> getStringUuidMap(String column) {
-        return getMap(column, String.class, Uuid.class);
-    }
-
-    public Map<Long, Uuid> getLongUuidMap(String column) {
-        return getMap(column, Long.class, Uuid.class);
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.ovnl2gw.agent.bridge.BfdSessions;
 import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OfportWatch;
-import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.bridge.PortSpec;
 import org.ovnl2gw.agent.chassis.BindingContests;
 import org.ovnl2gw.agent.chassis.ChassisIdentity;
@@ -28,13 +27,16 @@ import org.ovnl2gw.agent.dataplane.FlowManager;
 import org.ovnl2gw.agent.dataplane.GatewayFlows;
 import org.ovnl2gw.agent.dataplane.GatewayPlan;
 import org.ovnl2gw.agent.dataplane.GatewayPlanner;
-import org.ovnl2gw.agent.dataplane.GatewayRoles;
 import org.ovnl2gw.agent.dataplane.GatewayRoles.Role;
+import org.ovnl2gw.agent.dataplane.GatewayRoles;
 import org.ovnl2gw.agent.dataplane.Incumbents;
 import org.ovnl2gw.agent.dataplane.PeerLiveness;
 import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.openflow.Flow;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 
 /**
  * One pass of the agent-mode chassis (this node's chassis for l2gateway ports is ours), in the order the data
@@ -142,7 +144,7 @@ final class AgentModePass {
             return;
         }
         Map<String, String> otherConfig = new HashMap<>(published);
-        otherConfig.put("ovn-bridge-mappings", config.bridgeMappings().format());
+        otherConfig.put(ChassisKeys.BRIDGE_MAPPINGS, config.bridgeMappings().format());
         await(sb.registrar().ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
 
         SouthboundView view = sb.view(me);
@@ -156,7 +158,7 @@ final class AgentModePass {
         CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
-        CompletableFuture<LocalPortsManager.Result> porting = ports.apply(OvsOwnership.OWNER_GATEWAY,
+        CompletableFuture<LocalPortsManager.Result> porting = ports.apply(Ownership.NODE_AGENT,
                 portSpecs(tentative));
         PortClaims.Outcome claimed = await(claiming);
         await(porting);
@@ -277,7 +279,7 @@ final class AgentModePass {
 
     /** Entering companion mode: whatever an earlier agent-mode run left on this node (marked ours) goes. */
     void removeAll() throws ExecutionException, TimeoutException, InterruptedException {
-        LocalPortsManager.Result removed = await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        LocalPortsManager.Result removed = await(ports.apply(Ownership.NODE_AGENT, List.of()));
         if (!removed.deleted().isEmpty()) {
             LOG.info(() -> "removed the ports this agent created before ovn-controller took the chassis: "
                     + removed.deleted());
@@ -300,7 +302,7 @@ final class AgentModePass {
             await(sb.get().claims().releaseAll(me));
         }
         flows.deleteAll();
-        await(ports.apply(OvsOwnership.OWNER_GATEWAY, List.of()));
+        await(ports.apply(Ownership.NODE_AGENT, List.of()));
     }
 
     /**
@@ -344,7 +346,7 @@ final class AgentModePass {
         List<GatewayPlan.ServedPort> withPatchPorts = new ArrayList<>(plan.servedPorts());
         withPatchPorts.addAll(plan.standbyPorts());
         for (GatewayPlan.ServedPort port : withPatchPorts) {
-            Map<String, String> ids = Map.of(OvsOwnership.L2GATEWAY_PORT_KEY, port.logicalPort());
+            Map<String, String> ids = Map.of(OvsKeys.L2GATEWAY_PORT, port.logicalPort());
             specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
             specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
                     ids));
@@ -352,7 +354,7 @@ final class AgentModePass {
         for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
             specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
                     Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
-                    Map.of(OvsOwnership.CHASSIS_ID_KEY, tunnel.chassis()),
+                    Map.of(OvsKeys.CHASSIS_ID, tunnel.chassis()),
                     tunnel.peer() ? BfdSessions.config(options.bfdIntervalMillis(), pathDown) : Map.of()));
         }
         return specs;

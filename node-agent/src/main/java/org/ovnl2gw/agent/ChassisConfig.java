@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
-import org.ovnl2gw.agent.dataplane.BridgeMappings;
+import org.ovnl2gw.contract.BridgeMappings;
+import org.ovnl2gw.contract.OvsKeys;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.SslFiles;
 
@@ -46,7 +47,7 @@ public record ChassisConfig(String chassisName, String hostname, String southbou
             return new Resolution(Optional.empty(), problems);
         }
         BridgeMappings mappings = BridgeMappings.parse(
-                options.bridgeMappings().or(() -> local.externalId("ovn-bridge-mappings")).orElse(""));
+                options.bridgeMappings().or(() -> local.externalId(OvsKeys.BRIDGE_MAPPINGS)).orElse(""));
         String hostname = local.externalId("hostname").orElse(name.get());
         return new Resolution(Optional.of(new ChassisConfig(name.get(), hostname, remote.get(), ip.get(), mappings)),
                 List.of());

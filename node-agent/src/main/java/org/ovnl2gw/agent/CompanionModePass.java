@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
-import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.dataplane.FlowManager;
 import org.ovnl2gw.agent.dataplane.GatewayPlan;
 import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
+import org.ovnl2gw.contract.OvsKeys;
 import org.ovnl2gw.ovsdb.Row;
 
 /**
@@ -69,7 +69,7 @@ final class CompanionModePass {
         SouthboundView view = sb.view(me);
         Map<String, Long> controllerPatches = new HashMap<>();
         for (LocalSwitch.PortState p : localPorts) {
-            String lport = p.portExternalIds().get(OvsOwnership.L2GATEWAY_PORT_KEY);
+            String lport = p.portExternalIds().get(OvsKeys.L2GATEWAY_PORT);
             if (p.bridge().equals(integrationBridge) && lport != null && p.ofport() > 0) {
                 controllerPatches.put(lport, p.ofport());
             }

@@ -15,13 +15,13 @@ import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OfportWatch;
 import org.ovnl2gw.agent.chassis.ChassisMode;
-import org.ovnl2gw.agent.chassis.ChassisRegistrar;
 import org.ovnl2gw.agent.dataplane.FlowManager;
 import org.ovnl2gw.agent.dataplane.GatewayPlan;
 import org.ovnl2gw.agent.dataplane.MacAnnouncer;
 import org.ovnl2gw.agent.dataplane.PeerLiveness;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.loop.CoalescingLoop;
+import org.ovnl2gw.contract.ChassisKeys;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.OvsdbSession;
@@ -132,8 +132,8 @@ public final class GatewayAgent implements AutoCloseable {
         }
         Map<String, String> before = new LinkedHashMap<>(oldRow.getStringMap("external_ids"));
         Map<String, String> after = new LinkedHashMap<>(newRow.getStringMap("external_ids"));
-        before.remove(ChassisRegistrar.HEARTBEAT_KEY);
-        after.remove(ChassisRegistrar.HEARTBEAT_KEY);
+        before.remove(ChassisKeys.HEARTBEAT);
+        after.remove(ChassisKeys.HEARTBEAT);
         return before.equals(after) && oldRow.getString("name").equals(newRow.getString("name"))
                 && oldRow.getOptionalUuid("chassis").equals(newRow.getOptionalUuid("chassis"));
     }

@@ -1,5 +1,7 @@
 package org.ovnl2gw.agent;
 
+import static org.ovnl2gw.testbed.Eventually.eventually;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +43,7 @@ public final class AgentBenchmark {
             try (Main.NodeAgent agent = Main.NodeAgent.start(AgentOptions.parse("--ovs-db", gw.ovsdbRemote(),
                     "--ovs-rundir", gw.rundir().toString()))) {
                 agent.awaitLocalDatabase(java.time.Duration.ofSeconds(20));
-                GatewayHarness.eventually("hv_gw registered", () -> central.sbFind("Chassis", "name").contains("hv_gw"));
+                eventually("hv_gw registered", () -> central.sbFind("Chassis", "name").contains("hv_gw"));
                 Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
                 Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
 
@@ -91,7 +93,7 @@ public final class AgentBenchmark {
     }
 
     private static void awaitNothingOfOurs(OvsHost gw) {
-        GatewayHarness.eventually("the gateway released everything of lp-gw", () ->
+        eventually("the gateway released everything of lp-gw", () ->
                 GatewayHarness.patchPortsFor(gw, "lp-gw").isEmpty() && GatewayHarness.ourFlows(gw).isEmpty());
     }
 

@@ -3,21 +3,17 @@ package org.ovnl2gw.agent;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.ovnl2gw.agent.bridge.OvsOwnership;
 import org.ovnl2gw.agent.dataplane.GatewayTables;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.testbed.OvsHost;
 
 /**
- * What the agent ITs share: starting the agent in-process against a simulated host, polling for
- * convergence (a generous deadline, never an assertion on speed), and looking at what of ours exists on
- * a host, by the marks the agent puts on everything it creates.
+ * What the agent ITs share: starting the agent in-process against a simulated host (the one way to, with
+ * {@link OvsHost#agentArguments}), and looking at what of ours exists on a host, by the marks the agent puts on everything it creates.
  */
-final class GatewayHarness {
-    static final Duration CONVERGENCE = Duration.ofSeconds(60);
+public final class GatewayHarness {
     private static final String OUR_COOKIE = String.format("cookie=0x%x/0x%x", GatewayTables.COOKIE_OWNER,
             GatewayTables.COOKIE_OWNER_MASK);
 
@@ -25,35 +21,22 @@ final class GatewayHarness {
     }
 
     /** Starts an agent for {@code host} with a short heartbeat, as the DaemonSet would start it. */
-    static Main.NodeAgent startAgent(OvsHost host, String... extra) throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--ovs-db", host.ovsdbRemote(), "--ovs-rundir",
-                host.rundir().toString(), "--heartbeat-interval", "0.5"));
-        args.addAll(Arrays.asList(extra));
-        Main.NodeAgent agent = Main.NodeAgent.start(AgentOptions.parse(args.toArray(String[]::new)));
+    public static Main.NodeAgent startAgent(OvsHost host, String... extra) throws InterruptedException {
+        Main.NodeAgent agent = Main.NodeAgent.start(AgentOptions.parse(host.agentArguments(extra)));
         assertTrue(agent.awaitLocalDatabase(Duration.ofSeconds(20)), "agent connected to " + host + "'s database");
         return agent;
-    }
-
-    static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + CONVERGENCE.toMillis();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + CONVERGENCE + " waiting until " + what);
-            }
-            FrameProbe.sleep(100);
-        }
     }
 
     /** Names of the ports carrying {@code external_ids:ovn-l2gateway-port=<logicalPort>} on the host. */
     static List<String> patchPortsFor(OvsHost host, String logicalPort) {
         return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
-                "external_ids:" + OvsOwnership.L2GATEWAY_PORT_KEY + "=" + logicalPort));
+                "external_ids:" + OvsKeys.L2GATEWAY_PORT + "=" + logicalPort));
     }
 
     /** Names of every port the gateway side of the agent owns on the host (patch ports and tunnels). */
     static List<String> ourPorts(OvsHost host) {
         return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
-                "external_ids:" + OvsOwnership.OWNER_KEY + "=" + OvsOwnership.OWNER_GATEWAY)).stream()
+                "external_ids:" + Ownership.OWNER_KEY + "=" + Ownership.NODE_AGENT)).stream()
                 .filter(name -> !name.equals("br-int")).toList();
     }
 

@@ -2,6 +2,7 @@ package org.ovnl2gw.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ class MacAnnouncementIT {
         for (String mac : MACS) {
             hv3.appctl("netdev-dummy/receive", "vif3", "f00000ffffff" + hex(mac) + "1234");
         }
-        GatewayHarness.eventually("the physical switch has the MACs behind hv3", () -> MACS.stream()
+        eventually("the physical switch has the MACs behind hv3", () -> MACS.stream()
                 .allMatch(mac -> physical.learnedPort(mac, VLAN).equals(Optional.of(hv3Port))));
         Path hv3Uplink = hv3.rundir().resolve("br-phys_" + physical.name() + "-rx.pcap");
         Path vif3 = hv3.rundir().resolve("vif3-tx.pcap");
@@ -68,15 +69,15 @@ class MacAnnouncementIT {
         // The agent starts serving the port: it announces every MAC of the switch out of the physical side.
         topology.addGatewayPortByHand("lp-gw", "hv_gw");
         central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=" + VLAN);
-        GatewayHarness.eventually("the agent claimed lp-gw on VLAN " + VLAN, () ->
+        eventually("the agent claimed lp-gw on VLAN " + VLAN, () ->
                 central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true"))
                         && central.sbFind("Port_Binding", "tag", "logical_port=lp-gw").equals(List.of("100")));
-        GatewayHarness.eventually("hv3 received a tagged RARP for each MAC", () -> MACS.stream()
+        eventually("hv3 received a tagged RARP for each MAC", () -> MACS.stream()
                 .allMatch(mac -> newFrames(hv3Uplink, uplinkBefore).contains(taggedRarp(mac))));
-        GatewayHarness.eventually("vif3, an access port on VLAN " + VLAN + ", gets them untagged", () -> MACS.stream()
+        eventually("vif3, an access port on VLAN " + VLAN + ", gets them untagged", () -> MACS.stream()
                 .allMatch(mac -> newFrames(vif3, vif3Before).contains(untaggedRarp(mac))));
         for (String mac : MACS) {
-            GatewayHarness.eventually(mac + " learned behind the gateway", () ->
+            eventually(mac + " learned behind the gateway", () ->
                     physical.learnedPort(mac, VLAN).equals(Optional.of(gatewayPort)));
         }
         List<String> received = newFrames(hv3Uplink, uplinkBefore);
@@ -85,7 +86,7 @@ class MacAnnouncementIT {
 
         // The port goes away: the series stops with it.
         central.nbctl("lsp-del", "lp-gw");
-        GatewayHarness.eventually("the agent no longer serves lp-gw", () -> agent.gateway().lastPlan().servedPorts()
+        eventually("the agent no longer serves lp-gw", () -> agent.gateway().lastPlan().servedPorts()
                 .isEmpty());
         FrameProbe.sleep(500); // what was sent before the release may still be crossing the simulated hosts
         List<String> beforeStop = newFrames(hv3Uplink, uplinkBefore);

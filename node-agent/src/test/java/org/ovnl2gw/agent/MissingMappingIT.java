@@ -1,7 +1,7 @@
 package org.ovnl2gw.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.ovnl2gw.agent.GatewayHarness.eventually;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.util.List;
 import java.util.logging.Level;

@@ -2,7 +2,7 @@ package org.ovnl2gw.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ovnl2gw.agent.GatewayHarness.eventually;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.util.ArrayList;
 import java.util.List;

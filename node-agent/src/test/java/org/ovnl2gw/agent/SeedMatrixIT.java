@@ -2,10 +2,10 @@ package org.ovnl2gw.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ import org.ovnl2gw.testbed.TrafficMatrix;
  * real ovn-controller on hv1 and hv2, the 18-case matrix untagged and on VLAN 100.
  */
 class SeedMatrixIT {
+    private static final Duration SEED_DEADLINE = Duration.ofSeconds(30);
     private Testbed testbed;
     private Main.NodeAgent agent;
 
@@ -35,34 +36,13 @@ class SeedMatrixIT {
         testbed.close();
     }
 
-    static Main.NodeAgent startAgent(OvsHost host, String... extra) throws InterruptedException {
-        String[] base = {"--ovs-db", host.ovsdbRemote(), "--ovs-rundir", host.rundir().toString(),
-                "--heartbeat-interval", "0.5"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        Main.NodeAgent agent = Main.NodeAgent.start(AgentOptions.parse(args));
-        assertTrue(agent.awaitLocalDatabase(Duration.ofSeconds(20)));
-        return agent;
-    }
-
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void seedMatrixPassesUntaggedAndOnAVlanWithTheChassisOption() throws Exception {
         SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
-        agent = startAgent(topology.gateway("hv_gw"));
+        agent = GatewayHarness.startAgent(topology.gateway("hv_gw"));
         topology.addGatewayPortByHand("lp-gw", "hv_gw");
         var central = topology.central();
-        eventually("the agent claimed lp-gw", () ->
+        eventually(SEED_DEADLINE, "the agent claimed lp-gw", () ->
                 central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
         central.nbctl("--wait=hv", "sync");
 
@@ -72,7 +52,7 @@ class SeedMatrixIT {
 
         central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=100");
         topology.setPhysicalHostVlan(100);
-        eventually("lp-gw has tag 100", () -> central.sbFind("Port_Binding", "tag", "logical_port=lp-gw")
+        eventually(SEED_DEADLINE, "lp-gw has tag 100", () -> central.sbFind("Port_Binding", "tag", "logical_port=lp-gw")
                 .equals(List.of("100")));
         central.nbctl("--wait=hv", "sync");
         List<TrafficMatrix.CaseResult> tagged = new TrafficMatrix(topology).run(100);
@@ -89,13 +69,13 @@ class SeedMatrixIT {
     @Test
     void administrativeBindingWithoutTheOptionIsServed() throws Exception {
         SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
-        agent = startAgent(topology.gateway("hv_gw"));
+        agent = GatewayHarness.startAgent(topology.gateway("hv_gw"));
         var central = topology.central();
-        eventually("hv_gw registered", () -> central.sbFind("Chassis", "name").contains("hv_gw"));
+        eventually(SEED_DEADLINE, "hv_gw registered", () -> central.sbFind("Chassis", "name").contains("hv_gw"));
         topology.addGatewayPortByHand("lp-gw", null);
         central.nbctl("--wait=sb", "sync");
         central.sbctl("lsp-bind", "lp-gw", "hv_gw");
-        eventually("lp-gw is up", () ->
+        eventually(SEED_DEADLINE, "lp-gw is up", () ->
                 central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
         central.nbctl("--wait=hv", "sync");
         List<TrafficMatrix.CaseResult> results = new TrafficMatrix(topology).run(0);

@@ -13,34 +13,43 @@ import java.util.logging.Logger;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.kube.UnreadableResources;
-import org.ovnl2gw.operator.bridgemapping.BridgeMappingEventRecorder;
 import org.ovnl2gw.operator.bridgemapping.BridgeMappingReconciler;
 import org.ovnl2gw.operator.bridgemapping.SouthboundAgentReports;
 import org.ovnl2gw.operator.config.KubernetesConfigResolver;
 import org.ovnl2gw.operator.config.OperatorOptions;
+import org.ovnl2gw.operator.events.EventRecorder;
+import org.ovnl2gw.operator.events.KubernetesEventRecorder;
+import org.ovnl2gw.operator.l2gateway.ChassisHealth;
+import org.ovnl2gw.operator.l2gateway.ChassisHealthMonitor;
+import org.ovnl2gw.operator.l2gateway.ChassisIdentityCheck;
+import org.ovnl2gw.operator.l2gateway.GatewayAnnouncer;
+import org.ovnl2gw.operator.l2gateway.GatewayChooser;
+import org.ovnl2gw.operator.l2gateway.GatewayProgrammer;
+import org.ovnl2gw.operator.l2gateway.InformedNodeLabels;
+import org.ovnl2gw.operator.l2gateway.L2GatewayMetrics;
 import org.ovnl2gw.operator.l2gateway.L2GatewayReconciler;
+import org.ovnl2gw.operator.l2gateway.L2GatewayTrigger;
+import org.ovnl2gw.operator.l2gateway.StatusWriter;
 import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
 import org.ovnl2gw.operator.l2gateway.OrphanCollector;
 import org.ovnl2gw.operator.ops.HealthCheck;
-import org.ovnl2gw.operator.ops.L2GatewayMetrics;
 import org.ovnl2gw.operator.ops.LeaderElectionSettings;
 import org.ovnl2gw.operator.ops.LeaderState;
 import org.ovnl2gw.operator.ops.LeaseRelease;
 import org.ovnl2gw.operator.ops.MetricSample;
 import org.ovnl2gw.logging.OneLineLogFormat;
+import org.ovnl2gw.operator.ops.OperatorL2GatewayMetrics;
 import org.ovnl2gw.operator.ops.OperatorMetrics;
 import org.ovnl2gw.operator.ops.OpsHttpServer;
 import org.ovnl2gw.operator.ops.Readiness;
 import org.ovnl2gw.operator.ops.ReconcileMetrics;
 import org.ovnl2gw.operator.ops.ShutdownLogManager;
 import org.ovnl2gw.operator.ovn.OvsdbNorthboundClient;
+import org.ovnl2gw.operator.ovn.NorthboundClient;
 import org.ovnl2gw.operator.ovn.OvsdbSouthboundClient;
+import org.ovnl2gw.operator.ovn.SouthboundClient;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.SslFiles;
-import org.ovnl2gw.ovsdb.ConnectionListener;
-import org.ovnl2gw.ovsdb.MonitorSpec;
-import org.ovnl2gw.ovsdb.OvsdbRemote;
-import org.ovnl2gw.ovsdb.OvsdbSession;
 
 /** The operator process: parses the command line and wires the parts together; no logic of its own. */
 public final class Main {
@@ -83,12 +92,36 @@ public final class Main {
         running.awaitClosed();
     }
 
+    /**
+     * The L2Gateway controller and its collaborators, wired for a process (here) or a test: the OVN change
+     * trigger listening to both clients, the Node informer, chassis health, the decision core, status writer
+     * and announcer. Events go to {@code events}, which the caller closes.
+     */
+    public static L2GatewayReconciler l2GatewayReconciler(KubernetesClient client, NorthboundClient nb,
+                                                          SouthboundClient sb, Clock clock, L2GatewayMetrics metrics,
+                                                          EventRecorder events, L2GatewaySettings settings,
+                                                          UnreadableResources unreadable) {
+        L2GatewayTrigger trigger = new L2GatewayTrigger();
+        ChassisHealth health = new ChassisHealth(clock, settings.failoverTimeout());
+        InformedNodeLabels nodeLabels = new InformedNodeLabels(client, trigger::all);
+        ChassisHealthMonitor healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(),
+                trigger::all);
+        ChassisIdentityCheck identity = new ChassisIdentityCheck(sb::encapIps, nodeLabels::nodeFacts,
+                r -> events.recordAboutNode(r.nodeName(), EventRecorder.WARNING, ChassisIdentityCheck.MISMATCH,
+                        r.message()));
+        GatewayProgrammer programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health,
+                identity, unreadable);
+        nb.addListener(trigger);
+        sb.addListener(trigger);
+        return new L2GatewayReconciler(nb, trigger, nodeLabels, healthMonitor, programmer, new StatusWriter(client),
+                new GatewayAnnouncer(events, metrics), clock, settings);
+    }
+
     /** A started operator: Kubernetes client, OVSDB sessions, controllers, endpoints. Close to stop it all. */
     public static final class RunningOperator implements AutoCloseable {
         private final KubernetesClient client;
         private final OvsdbNorthboundClient northbound;
         private final OvsdbSouthboundClient southbound;
-        private final OvsdbSession agentReportsSession;
         private final LeaderState leaderState;
         private final String leaseNamespace;
         private final L2GatewaySettings gatewaySettings;
@@ -101,18 +134,17 @@ public final class Main {
         private Operator operator;
         private L2GatewayReconciler gateways;
         private OrphanCollector orphans;
-        private BridgeMappingEventRecorder bridgeMappingEvents;
+        private KubernetesEventRecorder events;
         private OpsHttpServer endpoints;
 
         private RunningOperator(KubernetesClient client, OvsdbNorthboundClient northbound,
-                                OvsdbSouthboundClient southbound, OvsdbSession agentReportsSession,
+                                OvsdbSouthboundClient southbound,
                                 LeaderState leaderState, String leaseNamespace, L2GatewaySettings gatewaySettings,
                                 UnreadableResources unreadable) {
             this.client = client;
             this.unreadable = unreadable;
             this.northbound = northbound;
             this.southbound = southbound;
-            this.agentReportsSession = agentReportsSession;
             this.leaderState = leaderState;
             this.leaseNamespace = leaseNamespace;
             this.gatewaySettings = gatewaySettings;
@@ -148,9 +180,7 @@ public final class Main {
                     gatewaySettings.transactTimeout(), ovsdbOptions);
             OvsdbSouthboundClient southbound = OvsdbSouthboundClient.connect(options.ovnSbDb().toString(),
                     gatewaySettings.transactTimeout(), ovsdbOptions);
-            OvsdbSession agentReports = session(options.ovnSbDb(), "OVN_Southbound",
-                    SouthboundAgentReports.monitor(MonitorSpec.builder()), ovsdbOptions);
-            RunningOperator running = new RunningOperator(client, northbound, southbound, agentReports, leaderState,
+            RunningOperator running = new RunningOperator(client, northbound, southbound, leaderState,
                     namespace, gatewaySettings, unreadable);
             try {
                 running.startControllers(options);
@@ -188,13 +218,13 @@ public final class Main {
                             leaseNamespace, options.leaseName(), leaderState));
                 }
             });
-            bridgeMappingEvents = new BridgeMappingEventRecorder(client, leaseNamespace, Clock.systemUTC());
+            events = new KubernetesEventRecorder(client, gatewaySettings.eventNamespace(), Clock.systemUTC());
             BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
-                    new SouthboundAgentReports(agentReportsSession), bridgeMappingEvents, Clock.systemUTC(),
+                    new SouthboundAgentReports(southbound), events, Clock.systemUTC(),
                     options.bridgeMappingResync(), unreadable);
             operator.register(bridgeMappings);
-            gateways = new L2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
-                    new L2GatewayMetrics(metrics), gatewaySettings, unreadable);
+            gateways = l2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
+                    new OperatorL2GatewayMetrics(metrics), events, gatewaySettings, unreadable);
             L2GatewayReconciler.registerWith(operator, gateways);
             orphans = new OrphanCollector(client, northbound, gatewaySettings);
             // only the leader may delete; the grace period starts when this replica starts leading
@@ -206,10 +236,10 @@ public final class Main {
                     () -> List.of(MetricSample.of(leaderState.leading() ? 1 : 0)));
             metrics.addGauge("l2gw_ovsdb_connected", "1 while the OVSDB session to the database is connected.",
                     () -> List.of(MetricSample.of("database", "OVN_Northbound", northbound.isConnected() ? 1 : 0),
-                            MetricSample.of("database", "OVN_Southbound", southboundConnected() ? 1 : 0)));
+                            MetricSample.of("database", "OVN_Southbound", southbound.isConnected() ? 1 : 0)));
             Readiness readiness = new Readiness(List.of(
                     new HealthCheck("northbound connected", northbound::isConnected),
-                    new HealthCheck("southbound connected", this::southboundConnected),
+                    new HealthCheck("southbound connected", southbound::isConnected),
                     new HealthCheck("controllers started (leader or standby)", started::get)));
             endpoints = OpsHttpServer.start(options.bindAddress(), options.metricsPort(), options.healthPort(),
                     metrics, () -> !closing.get(), readiness);
@@ -223,31 +253,6 @@ public final class Main {
             }
             operator.start();
             started.set(true);
-        }
-
-        /** Both Southbound sessions: the L2Gateway side's and the one the agent reports are read from. */
-        private boolean southboundConnected() {
-            return southbound.isConnected() && agentReportsSession.isConnected();
-        }
-
-        private static OvsdbSession session(OvsdbRemote remote, String database, MonitorSpec.Builder monitor,
-                                            ClientOptions options) {
-            return OvsdbSession.builder(remote, database)
-                    .monitor(monitor.build())
-                    .clientOptions(options)
-                    .connectionListener(new ConnectionListener() {
-                        @Override
-                        public void onConnected(String peer, boolean resumed) {
-                            LOG.info(() -> database + " connected at " + peer
-                                    + (resumed ? " (resumed from the last transaction)" : " (full sync)"));
-                        }
-
-                        @Override
-                        public void onDisconnected(String reason) {
-                            LOG.warning(() -> database + " disconnected: " + reason + "; reconnecting");
-                        }
-                    })
-                    .start();
         }
 
         public OperatorMetrics metrics() {
@@ -296,15 +301,14 @@ public final class Main {
                 if (gateways != null) {
                     gateways.close();
                 }
-                if (bridgeMappingEvents != null) {
-                    bridgeMappingEvents.close();
+                if (events != null) {
+                    events.close();
                 }
                 if (endpoints != null) {
                     endpoints.close();
                 }
                 northbound.close();
                 southbound.close();
-                agentReportsSession.close();
                 client.close();
                 closed.countDown();
                 LOG.info("stopped");

@@ -62,6 +62,17 @@ public final class OvsHost implements AutoCloseable {
         return ovsdb.remote();
     }
 
+    /**
+     * The node agent's command line for this host, as the DaemonSet passes it (its OVS database and run
+     * directory), with the short heartbeat the tests use, then {@code extra}.
+     */
+    public String[] agentArguments(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--ovs-db", ovsdbRemote(), "--ovs-rundir",
+                rundir().toString(), "--heartbeat-interval", "0.5"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
     public OvsdbServer ovsdb() {
         return ovsdb;
     }

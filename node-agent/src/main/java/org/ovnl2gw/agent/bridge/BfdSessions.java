@@ -3,6 +3,7 @@ package org.ovnl2gw.agent.bridge;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ovnl2gw.contract.OvsKeys;
 
 /**
  * Reads what ovs-vswitchd reports in {@code Interface:bfd_status} of our tunnels. BFD runs in ovs-vswitchd, not
@@ -32,7 +33,7 @@ public final class BfdSessions {
     public static Set<String> down(Iterable<LocalSwitch.PortState> ports) {
         Set<String> down = new TreeSet<>();
         for (LocalSwitch.PortState port : ports) {
-            String chassis = port.portExternalIds().get(OvsOwnership.CHASSIS_ID_KEY);
+            String chassis = port.portExternalIds().get(OvsKeys.CHASSIS_ID);
             if (chassis != null && isDown(port.bfd(), port.bfdStatus())) {
                 down.add(chassis);
             }
@@ -44,7 +45,7 @@ public final class BfdSessions {
     public static Set<String> up(Iterable<LocalSwitch.PortState> ports) {
         Set<String> up = new TreeSet<>();
         for (LocalSwitch.PortState port : ports) {
-            String chassis = port.portExternalIds().get(OvsOwnership.CHASSIS_ID_KEY);
+            String chassis = port.portExternalIds().get(OvsKeys.CHASSIS_ID);
             if (chassis != null && "true".equals(port.bfd().get("enable"))
                     && "true".equals(port.bfdStatus().get("forwarding"))) {
                 up.add(chassis);
@@ -57,7 +58,7 @@ public final class BfdSessions {
     public static java.util.Map<String, Long> flaps(Iterable<LocalSwitch.PortState> ports) {
         java.util.Map<String, Long> flaps = new java.util.TreeMap<>();
         for (LocalSwitch.PortState port : ports) {
-            String chassis = port.portExternalIds().get(OvsOwnership.CHASSIS_ID_KEY);
+            String chassis = port.portExternalIds().get(OvsKeys.CHASSIS_ID);
             String count = port.bfdStatus().get("flap_count");
             if (chassis != null && count != null && count.matches("\\d+")) {
                 flaps.put(chassis, Long.parseLong(count));

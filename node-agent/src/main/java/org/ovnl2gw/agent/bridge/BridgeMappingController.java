@@ -1,6 +1,5 @@
 package org.ovnl2gw.agent.bridge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -15,6 +14,9 @@ import java.util.logging.Logger;
 import org.ovnl2gw.agent.loop.CoalescingLoop;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
+import org.ovnl2gw.contract.BridgeMappingsStatus;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.MappingResult;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 
 /**
@@ -25,11 +27,7 @@ import org.ovnl2gw.ovsdb.OvsdbSession;
  * <p>Selectors are matched here, in code: the embedded test API ignores set-based selectors.
  */
 public final class BridgeMappingController implements AutoCloseable {
-    /** Chassis other_config keys the operator reads. */
-    public static final String STATUS_KEY = "ovn-l2gw-bridge-mappings-status";
-    public static final String NODE_KEY = "ovn-l2gw-node";
     private static final Logger LOG = Logger.getLogger(BridgeMappingController.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
     private final String nodeName;
@@ -53,7 +51,7 @@ public final class BridgeMappingController implements AutoCloseable {
     }
 
     public BridgeMappingController start() {
-        publisher.accept(Map.of(NODE_KEY, nodeName));
+        publisher.accept(ChassisKeys.bridgeMappingsReport(nodeName, Optional.empty()));
         ResourceEventHandler<Object> trigger = new ResourceEventHandler<>() {
             @Override
             public void onAdd(Object obj) {
@@ -122,12 +120,17 @@ public final class BridgeMappingController implements AutoCloseable {
         }
     }
 
-    private void publish(Map<String, MappingResult> results) throws Exception {
-        String json = JSON.writeValueAsString(results);
+    /** The entries published for these results (the operator reads them with its AgentReportParser). */
+    public static Map<String, String> publication(String nodeName, Map<String, MappingResult> results) {
+        return ChassisKeys.bridgeMappingsReport(nodeName, Optional.of(BridgeMappingsStatus.format(results)));
+    }
+
+    private void publish(Map<String, MappingResult> results) {
+        String json = BridgeMappingsStatus.format(results);
         if (!json.equals(lastPublished)) {
             lastPublished = json;
             LOG.info(() -> "bridge mappings on " + nodeName + ": " + json);
-            publisher.accept(Map.of(NODE_KEY, nodeName, STATUS_KEY, json));
+            publisher.accept(publication(nodeName, results));
         }
     }
 

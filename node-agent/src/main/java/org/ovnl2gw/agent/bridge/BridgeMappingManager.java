@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.ovnl2gw.agent.bridge.BridgeMappingPlanner.Entry;
 import org.ovnl2gw.agent.bridge.LocalSwitch.PortState;
-import org.ovnl2gw.agent.dataplane.BridgeMappings;
+import org.ovnl2gw.contract.BridgeMappings;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
@@ -24,7 +26,6 @@ import org.ovnl2gw.ovsdb.Row;
  */
 public final class BridgeMappingManager {
     private static final Logger LOG = Logger.getLogger(BridgeMappingManager.class.getName());
-    private static final String MAPPINGS_KEY = "ovn-bridge-mappings";
 
     private final OvsdbSession ovs;
     private final LocalSwitch local;
@@ -39,8 +40,8 @@ public final class BridgeMappingManager {
     /** The ovn-bridge-mappings entries someone else wrote (everything but what we recorded as ours). */
     public Map<String, String> othersMappings() {
         Map<String, String> others = new LinkedHashMap<>(BridgeMappings.parse(
-                local.externalId(MAPPINGS_KEY).orElse("")).bridgeByNetwork());
-        BridgeMappings ours = BridgeMappings.parse(local.externalId(OvsOwnership.OUR_MAPPINGS_KEY).orElse(""));
+                local.externalId(OvsKeys.BRIDGE_MAPPINGS).orElse("")).bridgeByNetwork());
+        BridgeMappings ours = BridgeMappings.parse(local.externalId(OvsKeys.OUR_BRIDGE_MAPPINGS).orElse(""));
         ours.bridgeByNetwork().forEach((net, bridge) -> others.remove(net, bridge));
         return others;
     }
@@ -54,7 +55,7 @@ public final class BridgeMappingManager {
         for (Entry entry : entries) {
             wantedBridges.add(entry.bridge());
             if (local.bridge(entry.bridge()).isEmpty()) {
-                Map<String, String> ids = Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_BRIDGE_MAPPING);
+                Map<String, String> ids = Map.of(Ownership.OWNER_KEY, Ownership.BRIDGE_MAPPING);
                 ops.addAll(NewBridge.operations("b" + n++, entry.bridge(), Map.of(), Map.of(), ids));
                 LOG.info(() -> "desired bridge " + entry.bridge() + " for network " + entry.network()
                         + ", current none -> create");
@@ -62,7 +63,7 @@ public final class BridgeMappingManager {
         }
         for (Row bridge : ovs.cache().rows("Bridge")) {
             String name = bridge.getString("name");
-            if (OvsOwnership.isOurs(bridge.getStringMap("external_ids"), OvsOwnership.OWNER_BRIDGE_MAPPING)
+            if (OvsKeys.ownedBy(bridge.getStringMap("external_ids"), Ownership.BRIDGE_MAPPING)
                     && !wantedBridges.contains(name)) {
                 ops.add(Operations.mutate("Open_vSwitch").whereAll().delete("bridges", Set.of(bridge.uuid())));
                 LOG.info(() -> "bridge " + name + " is ours and no longer mapped -> delete");
@@ -78,7 +79,7 @@ public final class BridgeMappingManager {
             }
             PortState port = existing.get(entry.uplink());
             boolean ours = port != null
-                    && OvsOwnership.isOurs(port.portExternalIds(), OvsOwnership.OWNER_BRIDGE_MAPPING);
+                    && OvsKeys.ownedBy(port.portExternalIds(), Ownership.BRIDGE_MAPPING);
             if (port != null && !ours && !port.bridge().equals(entry.bridge())) {
                 uplinkProblems.put(entry.network(), "uplink " + entry.uplink() + " is already attached to bridge "
                         + port.bridge() + " by someone else");
@@ -88,7 +89,7 @@ public final class BridgeMappingManager {
         }
         CompletableFuture<?> first = ops.isEmpty() ? CompletableFuture.completedFuture(null)
                 : ovs.transact("node-agent: bridge mappings", ops);
-        return first.thenCompose(r -> ports.apply(OvsOwnership.OWNER_BRIDGE_MAPPING, uplinks))
+        return first.thenCompose(r -> ports.apply(Ownership.BRIDGE_MAPPING, uplinks))
                 .thenApply(r -> uplinkProblems);
     }
 
@@ -101,23 +102,23 @@ public final class BridgeMappingManager {
         }
         String mappings = new BridgeMappings(merged).format();
         String oursText = new BridgeMappings(ours).format();
-        if (mappings.equals(local.externalId(MAPPINGS_KEY).orElse(""))
-                && oursText.equals(local.externalId(OvsOwnership.OUR_MAPPINGS_KEY).orElse(""))) {
+        if (mappings.equals(local.externalId(OvsKeys.BRIDGE_MAPPINGS).orElse(""))
+                && oursText.equals(local.externalId(OvsKeys.OUR_BRIDGE_MAPPINGS).orElse(""))) {
             return List.of();
         }
         LOG.info(() -> "desired ovn-bridge-mappings " + mappings + " (ours: " + oursText + "), current "
-                + local.externalId(MAPPINGS_KEY).orElse("") + " -> update");
+                + local.externalId(OvsKeys.BRIDGE_MAPPINGS).orElse("") + " -> update");
         Map<String, String> set = new LinkedHashMap<>();
         if (!mappings.isEmpty()) {
-            set.put(MAPPINGS_KEY, mappings);
+            set.put(OvsKeys.BRIDGE_MAPPINGS, mappings);
         }
         if (!oursText.isEmpty()) {
-            set.put(OvsOwnership.OUR_MAPPINGS_KEY, oursText);
+            set.put(OvsKeys.OUR_BRIDGE_MAPPINGS, oursText);
         }
         List<Operation> ops = new ArrayList<>();
         // mutate, not update: keys others write concurrently in external_ids are kept
         ops.add(Operations.mutate("Open_vSwitch").whereAll().delete("external_ids",
-                Set.of(MAPPINGS_KEY, OvsOwnership.OUR_MAPPINGS_KEY)));
+                Set.of(OvsKeys.BRIDGE_MAPPINGS, OvsKeys.OUR_BRIDGE_MAPPINGS)));
         if (!set.isEmpty()) {
             ops.add(Operations.mutate("Open_vSwitch").whereAll().insert("external_ids", set));
         }

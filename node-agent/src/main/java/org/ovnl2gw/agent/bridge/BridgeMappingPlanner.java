@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
 import org.ovnl2gw.api.v1alpha1.SpecProblem;
+import org.ovnl2gw.contract.MappingResult;
 
 /**
  * Which mapping entries of the BridgeMappings selecting this node can be applied. Two BridgeMappings mapping

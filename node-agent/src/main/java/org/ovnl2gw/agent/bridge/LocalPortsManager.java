@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ovnl2gw.agent.bridge.LocalSwitch.PortState;
+import org.ovnl2gw.contract.OvsKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
@@ -45,7 +47,7 @@ public final class LocalPortsManager {
         LOG.info(() -> "desired bridge " + name + ", current none -> create");
         return ovs.transact("node-agent: create integration bridge " + name, NewBridge.operations("br", name,
                         Map.of("fail_mode", "secure"), Map.of("disable-in-band", "true"),
-                        Map.of(OvsOwnership.OWNER_KEY, OvsOwnership.OWNER_GATEWAY)))
+                        Map.of(Ownership.OWNER_KEY, Ownership.NODE_AGENT)))
                 .thenApply(r -> true);
     }
 
@@ -63,7 +65,7 @@ public final class LocalPortsManager {
         int n = 0;
         for (PortSpec spec : desired) {
             Map<String, String> ids = new HashMap<>(spec.externalIds());
-            ids.put(OvsOwnership.OWNER_KEY, owner);
+            ids.put(Ownership.OWNER_KEY, owner);
             PortState existing = current.get(spec.name());
             if (existing == null) {
                 if (local.bridge(spec.bridge()).isEmpty()) {
@@ -80,7 +82,7 @@ public final class LocalPortsManager {
                 ops.add(Operations.mutate("Bridge").where(Condition.equalTo("name", spec.bridge()))
                         .insert("ports", Set.of(port.namedUuid())));
                 created.add(spec.name());
-            } else if (!OvsOwnership.isOurs(existing.portExternalIds(), owner)) {
+            } else if (!OvsKeys.ownedBy(existing.portExternalIds(), owner)) {
                 conflicts.add(spec.name());
             } else if (!existing.bridge().equals(spec.bridge())) {
                 // moved to another bridge: delete here, create on the next pass
@@ -98,7 +100,7 @@ public final class LocalPortsManager {
             }
         }
         for (PortState port : current.values()) {
-            if (OvsOwnership.isOurs(port.portExternalIds(), owner) && !desiredNames.contains(port.name())) {
+            if (OvsKeys.ownedBy(port.portExternalIds(), owner) && !desiredNames.contains(port.name())) {
                 ops.add(Operations.mutate("Bridge").where(Condition.equalTo("name", port.bridge()))
                         .delete("ports", Set.of(port.port())));
                 deleted.add(port.name());

@@ -2,6 +2,8 @@ package org.ovnl2gw.agent.chassis;
 
 import java.util.Map;
 import java.util.Optional;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.Ownership;
 
 /**
  * Who is this node's OVN chassis: our agent ({@link #AGENT}), or ovn-controller with our agent beside it
@@ -25,8 +27,8 @@ public enum ChassisMode {
      */
     public static ChassisMode detect(String chassisName, Optional<Map<String, String>> chassisExternalIds,
                                      Map<String, String> ovsOtherConfig) {
-        boolean foreignRow = chassisExternalIds.map(ids -> !ChassisRegistrar.OWNER.equals(
-                ids.get(ChassisRegistrar.OWNER_KEY))).orElse(false);
+        boolean foreignRow = chassisExternalIds.map(ids -> !Ownership.NODE_AGENT.equals(
+                ids.get(ChassisKeys.OWNER))).orElse(false);
         boolean controllerHere = ovsOtherConfig.containsKey(CONTROLLER_INDEX_PREFIX + chassisName);
         return foreignRow || controllerHere ? COMPANION : AGENT;
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.Ownership;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
@@ -30,9 +32,6 @@ import org.ovnl2gw.ovsdb.Uuid;
  * clock skew between nodes does not matter.
  */
 public final class ChassisRegistrar {
-    public static final String OWNER_KEY = "ovn-l2gw-owner";
-    public static final String OWNER = "node-agent";
-    public static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
     private static final Logger LOG = Logger.getLogger(ChassisRegistrar.class.getName());
 
     private final OvsdbSession sb;
@@ -61,7 +60,7 @@ public final class ChassisRegistrar {
     /** Creates or corrects the rows; completes with true when it wrote something. */
     public CompletableFuture<Boolean> ensure(ChassisIdentity identity) {
         Optional<Row> chassis = chassisRow(identity.name());
-        if (chassis.isPresent() && !OWNER.equals(chassis.get().getStringMap("external_ids").get(OWNER_KEY))) {
+        if (chassis.isPresent() && !ChassisKeys.registeredByAgent(chassis.get().getStringMap("external_ids"))) {
             return CompletableFuture.failedFuture(new ChassisTakenException("chassis " + identity.name()
                     + " is registered by someone else (ovn-controller?); not taking it over"));
         }
@@ -72,7 +71,7 @@ public final class ChassisRegistrar {
             Operation.Insert insert = Operations.insert("Chassis").uuidName("chassis")
                     .set("name", identity.name()).set("hostname", identity.hostname())
                     .set("encaps", Set.of(encap.namedUuid())).set("other_config", identity.otherConfig())
-                    .set("external_ids", Map.of(OWNER_KEY, OWNER));
+                    .set("external_ids", ChassisKeys.agentMark());
             ops.add(encap);
             ops.add(insert);
             chassisRef = insert.namedUuid();
@@ -89,7 +88,7 @@ public final class ChassisRegistrar {
             }
             Map<String, String> otherConfig = new HashMap<>(row.getStringMap("other_config"));
             otherConfig.putAll(identity.otherConfig());
-            otherConfig.keySet().removeIf(k -> k.startsWith("ovn-l2gw-") && !identity.otherConfig().containsKey(k));
+            otherConfig.keySet().removeIf(k -> ChassisKeys.ours(k) && !identity.otherConfig().containsKey(k));
             // hostname is written on insert only: OVN's RBAC lets a chassis (role ovn-controller) update
             // encaps, external_ids, nb_cfg, other_config, transport_zones and vtep_logical_switches, so
             // writing hostname here failed every pass after the first change under a real Southbound
@@ -105,7 +104,8 @@ public final class ChassisRegistrar {
         Optional<Row> priv = privateRow(identity.name());
         if (priv.isEmpty()) {
             ops.add(Operations.insert("Chassis_Private").set("name", identity.name()).set("chassis", Set.of(chassisRef))
-                    .set("external_ids", Map.of(OWNER_KEY, OWNER, HEARTBEAT_KEY, Long.toString(heartbeat))));
+                    .set("external_ids", Map.of(ChassisKeys.OWNER, Ownership.NODE_AGENT,
+                            ChassisKeys.HEARTBEAT, Long.toString(heartbeat))));
         } else if (!priv.get().getOptionalUuid("chassis").map(chassisRef::equals).orElse(false)) {
             ops.add(Operations.update("Chassis_Private").where(Condition.uuidEquals(priv.get().uuid()))
                     .set("chassis", Set.of(chassisRef)));
@@ -139,7 +139,7 @@ public final class ChassisRegistrar {
         }
         heartbeat++;
         Map<String, String> ids = new HashMap<>(priv.get().getStringMap("external_ids"));
-        ids.put(HEARTBEAT_KEY, Long.toString(heartbeat));
+        ids.put(ChassisKeys.HEARTBEAT, Long.toString(heartbeat));
         Operation.Update update = Operations.update("Chassis_Private").where(Condition.uuidEquals(priv.get().uuid()))
                 .set("external_ids", ids);
         appliedNbCfg.filter(cfg -> cfg != priv.get().getLong("nb_cfg")).ifPresent(cfg ->
@@ -156,7 +156,7 @@ public final class ChassisRegistrar {
     public CompletableFuture<Void> withdraw(String name) {
         List<Operation> ops = new ArrayList<>();
         privateRow(name).ifPresent(r -> ops.add(Operations.delete("Chassis_Private").where(Condition.uuidEquals(r.uuid()))));
-        chassisRow(name).filter(r -> OWNER.equals(r.getStringMap("external_ids").get(OWNER_KEY)))
+        chassisRow(name).filter(r -> ChassisKeys.registeredByAgent(r.getStringMap("external_ids")))
                 .ifPresent(r -> ops.add(Operations.delete("Chassis").where(Condition.uuidEquals(r.uuid()))));
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(null);

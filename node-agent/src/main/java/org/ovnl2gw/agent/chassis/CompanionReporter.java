@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import org.ovnl2gw.contract.ChassisKeys;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
 import org.ovnl2gw.ovsdb.Operations;
@@ -21,13 +22,10 @@ import org.ovnl2gw.ovsdb.Row;
  * (OVN 23.03 sets only {@code name}, {@code chassis}, {@code nb_cfg} and {@code nb_cfg_timestamp} there;
  * {@code Chassis:other_config} is rebuilt by ovn-controller and newer releases delete keys they do not know).
  * Only our {@code ovn-l2gw-*} keys are touched, by OVSDB {@code mutate}, never a whole-map update, so nothing
- * ovn-controller or anyone else writes concurrently is lost. Keys: {@link #MODE_KEY} = {@code companion}, the
+ * ovn-controller or anyone else writes concurrently is lost. Keys ({@link ChassisKeys}): the mode = {@code companion}, the
  * heartbeat, the node name and the BridgeMapping results (the same keys as in our own Chassis row).
  */
 public final class CompanionReporter {
-    /** Chassis_Private.external_ids: says the agent beside ovn-controller publishes here. */
-    public static final String MODE_KEY = "ovn-l2gw-mode";
-    public static final String COMPANION = "companion";
     private static final Logger LOG = Logger.getLogger(CompanionReporter.class.getName());
 
     private final OvsdbSession sb;
@@ -51,7 +49,7 @@ public final class CompanionReporter {
             return CompletableFuture.completedFuture(false);
         }
         Map<String, String> desired = new LinkedHashMap<>(published);
-        desired.put(MODE_KEY, COMPANION);
+        desired.put(ChassisKeys.MODE, ChassisKeys.COMPANION);
         Map<String, String> current = row.get().getStringMap("external_ids");
         Map<String, String> changed = new LinkedHashMap<>();
         desired.forEach((k, v) -> {
@@ -61,7 +59,7 @@ public final class CompanionReporter {
         });
         Set<String> stale = new HashSet<>();
         for (String key : current.keySet()) {
-            if (key.startsWith("ovn-l2gw-") && !desired.containsKey(key) && !key.equals(ChassisRegistrar.HEARTBEAT_KEY)) {
+            if (ChassisKeys.ours(key) && !desired.containsKey(key) && !key.equals(ChassisKeys.HEARTBEAT)) {
                 stale.add(key);
             }
         }
@@ -81,11 +79,11 @@ public final class CompanionReporter {
             return CompletableFuture.completedFuture(null);
         }
         if (heartbeat < 0) {
-            heartbeat = parse(row.get().getStringMap("external_ids").get(ChassisRegistrar.HEARTBEAT_KEY));
+            heartbeat = parse(row.get().getStringMap("external_ids").get(ChassisKeys.HEARTBEAT));
         }
         heartbeat++;
         return sb.transact("node-agent (companion): heartbeat " + name, mutate(row.get(),
-                Map.of(ChassisRegistrar.HEARTBEAT_KEY, Long.toString(heartbeat)), Set.of())).thenApply(r -> null);
+                Map.of(ChassisKeys.HEARTBEAT, Long.toString(heartbeat)), Set.of())).thenApply(r -> null);
     }
 
     /**
@@ -93,14 +91,14 @@ public final class CompanionReporter {
      * chassis before ovn-controller took the name), so no reader takes ovn-controller's row for ours.
      */
     public CompletableFuture<Boolean> unmarkChassis(Optional<Row> chassis) {
-        if (chassis.isEmpty() || !chassis.get().getStringMap("external_ids").containsKey(ChassisRegistrar.OWNER_KEY)) {
+        if (chassis.isEmpty() || !chassis.get().getStringMap("external_ids").containsKey(ChassisKeys.OWNER)) {
             return CompletableFuture.completedFuture(false);
         }
         LOG.warning(() -> "chassis " + chassis.get().getString("name") + " carries our owner mark but ovn-controller"
                 + " runs here: removing the mark");
         return sb.transact("node-agent (companion): unmark chassis", List.of(Operations.mutate("Chassis")
                 .where(Condition.uuidEquals(chassis.get().uuid()))
-                .delete("external_ids", Set.of(ChassisRegistrar.OWNER_KEY)))).thenApply(r -> true);
+                .delete("external_ids", Set.of(ChassisKeys.OWNER)))).thenApply(r -> true);
     }
 
     private static List<Operation> mutate(Row row, Map<String, String> set, Set<String> remove) {

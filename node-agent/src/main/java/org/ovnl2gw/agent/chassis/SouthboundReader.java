@@ -12,6 +12,9 @@ import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
 import org.ovnl2gw.agent.dataplane.SouthboundView.MulticastGroup;
 import org.ovnl2gw.agent.dataplane.SouthboundView.RemoteChassis;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.Ownership;
+import org.ovnl2gw.contract.PortOptions;
 import org.ovnl2gw.ovsdb.DatabaseCache;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.Row;
@@ -21,8 +24,6 @@ import org.ovnl2gw.ovsdb.Uuid;
 public final class SouthboundReader {
     private static final Pattern MAC = Pattern.compile("(?i)^([0-9a-f]{2}:){5}[0-9a-f]{2}$");
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3}\\.){3}\\d{1,3}$");
-    /** Port_Binding options key (copied by ovn-northd from the Northbound port) with the ordered candidates. */
-    public static final String CANDIDATES_KEY = "ovn-l2gw-candidates";
 
     /** The Southbound tables and columns the agent monitors. */
     public static MonitorSpec monitorSpec() {
@@ -51,17 +52,17 @@ public final class SouthboundReader {
         for (Row row : cache.rows("Chassis")) {
             String name = row.getString("name");
             chassisNames.put(row.uuid(), name);
-            boolean ovnController = !ChassisRegistrar.OWNER.equals(
-                    row.getStringMap("external_ids").get(ChassisRegistrar.OWNER_KEY));
+            boolean ovnController = !Ownership.NODE_AGENT.equals(
+                    row.getStringMap("external_ids").get(ChassisKeys.OWNER));
             geneveIp(row).ifPresent(ip -> chassis.put(name, new RemoteChassis(name, ip, ovnController)));
         }
         Set<Uuid> datapaths = new HashSet<>();
         for (Row pb : cache.rows("Port_Binding")) {
-            if ("l2gateway".equals(pb.getString("type"))) {
+            if (PortOptions.TYPE.equals(pb.getString("type"))) {
                 boolean boundHere = pb.getOptionalUuid("chassis").map(chassisNames::get)
                         .filter(localChassis::equals).isPresent();
                 Map<String, String> options = pb.getStringMap("options");
-                boolean namesUs = localChassis.equals(options.get("l2gateway-chassis"))
+                boolean namesUs = localChassis.equals(options.get(PortOptions.L2GATEWAY_CHASSIS))
                         || candidates(options).contains(localChassis);
                 if (boundHere || namesUs) {
                     datapaths.add(pb.getUuid("datapath"));
@@ -83,8 +84,8 @@ public final class SouthboundReader {
             ports.add(new LogicalPort(pb.getString("logical_port"), pb.getUuid("datapath").toString(),
                     pb.getLong("tunnel_key"), pb.getString("type"),
                     pb.getOptionalUuid("chassis").map(chassisNames::get), macs(pb),
-                    Optional.ofNullable(options.get("network_name")),
-                    Optional.ofNullable(options.get("l2gateway-chassis")),
+                    Optional.ofNullable(options.get(PortOptions.NETWORK_NAME)),
+                    Optional.ofNullable(options.get(PortOptions.L2GATEWAY_CHASSIS)),
                     pb.getOptionalLong("tag").map(Long::intValue).orElse(0), candidates(options), ipv4(pb)));
         }
         List<MulticastGroup> groups = new ArrayList<>();
@@ -106,16 +107,9 @@ public final class SouthboundReader {
                 .filter(e -> "geneve".equals(e.getString("type"))).map(e -> e.getString("ip")).findFirst();
     }
 
-    /** {@code options:ovn-l2gw-candidates}: the operator's ordered gateway chassis, comma-separated. */
+    /** {@code options:ovn-l2gw-candidates}: the operator's ordered gateway chassis. */
     static List<String> candidates(Map<String, String> options) {
-        String value = options.getOrDefault(CANDIDATES_KEY, "");
-        List<String> candidates = new ArrayList<>();
-        for (String c : value.split(",")) {
-            if (!c.isBlank() && !candidates.contains(c.strip())) {
-                candidates.add(c.strip());
-            }
-        }
-        return candidates;
+        return PortOptions.parseCandidates(options.get(PortOptions.CANDIDATES));
     }
 
     /** The first IPv4 address given with each MAC of the {@code mac} column ("MAC IP..."), by MAC. */

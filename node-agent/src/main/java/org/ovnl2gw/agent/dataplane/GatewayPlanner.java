@@ -10,6 +10,7 @@ import org.ovnl2gw.agent.dataplane.GatewayPlan.PortProblem;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.ServedPort;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.TunnelPort;
 import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
+import org.ovnl2gw.contract.BridgeMappings;
 
 /**
  * Decides which l2gateway ports this chassis serves, which it stands by for, and which tunnels it needs, from

@@ -43,11 +43,6 @@ public final class OpenFlowClient implements AutoCloseable {
         return apply(flows.stream().map(FlowChange::add).toList());
     }
 
-    /** Strict modify: new instructions for flows with the same table, priority and match. */
-    public CompletableFuture<Void> modifyFlows(Collection<Flow> flows) {
-        return apply(flows.stream().map(FlowChange::modify).toList());
-    }
-
     /** Strict delete by table, priority and match. */
     public CompletableFuture<Void> deleteFlows(Collection<Flow> flows) {
         return apply(flows.stream().map(FlowChange::delete).toList());
@@ -134,15 +129,6 @@ public final class OpenFlowClient implements AutoCloseable {
     /** NXT_TLV_TABLE_MOD add; a conflicting existing map fails with NXTTMFC_ALREADY_MAPPED/DUP_ENTRY. */
     public CompletableFuture<Void> addTlvMappings(List<TlvMapping> mappings) {
         return tlvTableMod(NiciraCodec.NXTTMC_ADD, mappings, "TLV map add " + mappings);
-    }
-
-    /** NXT_TLV_TABLE_MOD delete; OVS refuses while flows use the field (NXTTMFC_INVALID_TLV_DEL). */
-    public CompletableFuture<Void> deleteTlvMappings(List<TlvMapping> mappings) {
-        return tlvTableMod(NiciraCodec.NXTTMC_DELETE, mappings, "TLV map delete " + mappings);
-    }
-
-    public CompletableFuture<Void> clearTlvMappings() {
-        return tlvTableMod(NiciraCodec.NXTTMC_CLEAR, List.of(), "TLV map clear");
     }
 
     private CompletableFuture<Void> tlvTableMod(int command, List<TlvMapping> mappings, String description) {

@@ -3,6 +3,7 @@ package org.ovnl2gw.agent.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +12,10 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ovnl2gw.agent.AgentOptions;
+import org.ovnl2gw.agent.GatewayHarness;
 import org.ovnl2gw.agent.Main;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
@@ -64,10 +64,7 @@ class BridgeMappingControllerIT {
         kube.client().nodes().resource(new NodeBuilder().withNewMetadata().withName("node1")
                 .addToLabels("l2gw.ovn.org/gateway", "true").endMetadata().build()).create();
         Path kubeconfig = kube.writeKubeconfig(testbed.baseDir().resolve("kubeconfig"));
-        agent = Main.NodeAgent.start(AgentOptions.parse("--ovs-db", node.ovsdbRemote(), "--ovs-rundir",
-                node.rundir().toString(), "--kubeconfig", kubeconfig.toString(), "--node-name", "node1",
-                "--heartbeat-interval", "0.5"));
-        assertTrue(agent.awaitLocalDatabase(Duration.ofSeconds(20)));
+        agent = GatewayHarness.startAgent(node, "--kubeconfig", kubeconfig.toString(), "--node-name", "node1");
 
         var selector = new LabelSelectorBuilder().addNewMatchExpression().withKey("l2gw.ovn.org/gateway")
                 .withOperator("In").withValues("true").endMatchExpression().build();
@@ -75,10 +72,10 @@ class BridgeMappingControllerIT {
                 new BridgeMappingSpec(selector, List.of(new NetworkMapping("physnet1", "br-phys", "eth1"))))).create();
         node.vsctl("add-port", "br-other", "eth1", "--", "set", "Interface", "eth1", "type=dummy");
         // eth1 is someone else's port on another bridge: the mapping applies, the uplink does not
-        eventually("the uplink conflict is published", () -> status(central, "physnet1")
+        eventually(Duration.ofSeconds(30), "the uplink conflict is published", () -> status(central, "physnet1")
                 .map(s -> s.get("reason").asText().equals("UplinkConflict")).orElse(false));
         node.vsctl("del-port", "br-other", "eth1");
-        eventually("physnet1 applied with its uplink", () -> node.vsctl("list-ports", "br-phys").contains("eth1")
+        eventually(Duration.ofSeconds(30), "physnet1 applied with its uplink", () -> node.vsctl("list-ports", "br-phys").contains("eth1")
                 && status(central, "physnet1").map(s -> s.get("ready").asBoolean()).orElse(false));
         assertEquals("other:br-other,physnet1:br-phys", externalId(node, "ovn-bridge-mappings"));
         assertEquals("keep-me", externalId(node, "unrelated"));
@@ -89,7 +86,7 @@ class BridgeMappingControllerIT {
 
         kube.client().resources(BridgeMapping.class).resource(new BridgeMapping("conflicting",
                 new BridgeMappingSpec(null, List.of(new NetworkMapping("physnet1", "br-elsewhere", null))))).create();
-        eventually("the conflict is reported for both", () ->
+        eventually(Duration.ofSeconds(30), "the conflict is reported for both", () ->
                 status(central, "physnet1").map(s -> s.get("reason").asText().equals("NetworkConflict")).orElse(false)
                 && status(central, "conflicting").map(s -> s.get("reason").asText().equals("NetworkConflict"))
                         .orElse(false));
@@ -98,7 +95,7 @@ class BridgeMappingControllerIT {
 
         kube.client().resources(BridgeMapping.class).withName("conflicting").delete();
         kube.client().resources(BridgeMapping.class).withName("physnet1").delete();
-        eventually("our bridge and entry are gone, theirs stay", () ->
+        eventually(Duration.ofSeconds(30), "our bridge and entry are gone, theirs stay", () ->
                 !node.vsctl("list-br").contains("br-phys\n") && "other:br-other".equals(externalId(node,
                         "ovn-bridge-mappings")));
         assertTrue(node.vsctl("list-ports", "br-other").contains("eth9"));
@@ -125,16 +122,6 @@ class BridgeMappingControllerIT {
             return java.util.Optional.ofNullable(parsed.get(mapping));
         } catch (Exception e) {
             return java.util.Optional.empty();
-        }
-    }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(200);
         }
     }
 }

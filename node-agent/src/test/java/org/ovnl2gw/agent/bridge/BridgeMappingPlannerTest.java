@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
+import org.ovnl2gw.contract.MappingResult;
 
 class BridgeMappingPlannerTest {
     private final BridgeMappingPlanner planner = new BridgeMappingPlanner();

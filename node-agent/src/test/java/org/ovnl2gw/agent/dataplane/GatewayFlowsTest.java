@@ -14,6 +14,7 @@ import org.ovnl2gw.agent.dataplane.SouthboundView.RemoteChassis;
 import org.ovnl2gw.agent.openflow.Action;
 import org.ovnl2gw.agent.openflow.Flow;
 import org.ovnl2gw.agent.openflow.OxmField;
+import org.ovnl2gw.contract.BridgeMappings;
 
 /** The seed topology's flows, as the prototype built them by hand (shared/proto/example-hv_gw-flows-*). */
 class GatewayFlowsTest {

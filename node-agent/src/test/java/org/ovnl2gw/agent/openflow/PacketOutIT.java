@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,7 @@ class PacketOutIT {
                 "--", "add-port", "br-int", "p2", "--", "set", "Interface", "p2", "type=dummy", "ofport_request=2",
                 "options:tx_pcap=" + pcap("p2"));
         Path socket = host.rundir().resolve("br-int.mgmt");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.exists(socket) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        eventually("vswitchd listens on " + socket, () -> Files.exists(socket));
         client = OpenFlowClient.connect(OpenFlowEndpoint.unix(socket)).get(60, TimeUnit.SECONDS);
     }
 

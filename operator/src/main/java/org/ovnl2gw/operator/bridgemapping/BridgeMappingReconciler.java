@@ -24,6 +24,7 @@ import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.kube.UnreadableResources;
+import org.ovnl2gw.operator.events.EventRecorder;
 import org.ovnl2gw.operator.ops.MetricSample;
 
 /**
@@ -38,14 +39,14 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
     private static final String NODES = "nodes";
 
     private final SouthboundAgentReports reports;
-    private final BridgeMappingEventRecorder events;
+    private final EventRecorder events;
     private final BridgeMappingStatusCalculator calculator;
     private final Clock clock;
     private final Duration resync;
     private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
 
     /** @param unreadable mappings the client's serialization read without their spec: reported as invalid */
-    public BridgeMappingReconciler(SouthboundAgentReports reports, BridgeMappingEventRecorder events, Clock clock,
+    public BridgeMappingReconciler(SouthboundAgentReports reports, EventRecorder events, Clock clock,
                                    Duration resync, UnreadableResources unreadable) {
         this.reports = reports;
         this.calculator = new BridgeMappingStatusCalculator(unreadable::problem);
@@ -66,7 +67,8 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         LOG.info(() -> "decided: BridgeMapping " + mapping.getMetadata().getName() + " Ready=" + ready.status()
                 + " (" + ready.reason() + ": " + ready.message() + "), " + computed.readyNodes() + "/"
                 + computed.selectedNodes() + " nodes ready -> patch status");
-        ReadyTransition.between(stored, computed).ifPresent(transition -> events.record(mapping, transition));
+        ReadyTransition.between(stored, computed).ifPresent(transition ->
+                events.record(mapping, transition.type(), transition.reason(), transition.message()));
         mapping.setStatus(computed);
         return UpdateControl.patchStatus(mapping).rescheduleAfter(resync);
     }

@@ -14,6 +14,8 @@ import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
 import org.ovnl2gw.api.v1alpha1.SpecProblem;
+import org.ovnl2gw.contract.BridgeMappingsStatus;
+import org.ovnl2gw.contract.MappingResult;
 
 /**
  * The whole status of a BridgeMapping, in one place: {@code Accepted} (the spec passes the checks the CRD
@@ -98,10 +100,10 @@ public final class BridgeMappingStatusCalculator {
                     "no node agent has registered a Southbound chassis for this node");
         }
         if (report.get().unreadable().isPresent()) {
-            return new NodeMappingResult(node, false, AgentReportParser.UNREADABLE_REASON,
+            return new NodeMappingResult(node, false, BridgeMappingsStatus.UNREADABLE,
                     "chassis " + report.get().chassis() + ": " + report.get().unreadable().get());
         }
-        MappingOutcome outcome = report.get().mappings().get(mappingName);
+        MappingResult outcome = report.get().mappings().get(mappingName);
         if (outcome == null) {
             return new NodeMappingResult(node, false, REASON_NOT_YET_REPORTED,
                     "the agent on chassis " + report.get().chassis() + " has not reported this BridgeMapping yet");

@@ -5,6 +5,7 @@ import org.ovnl2gw.api.v1alpha1.BridgeMappingStatus;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
+import org.ovnl2gw.operator.events.EventRecorder;
 
 /**
  * A change of a BridgeMapping's Ready condition worth a Kubernetes Event: its status changed, or its reason
@@ -13,8 +14,6 @@ import org.ovnl2gw.api.v1alpha1.Conditions;
  * @param type {@code Normal} when it became ready, else {@code Warning}
  */
 public record ReadyTransition(String type, String reason, String message) {
-    public static final String NORMAL = "Normal";
-    public static final String WARNING = "Warning";
 
     /** The event to record for going from {@code before} to {@code after}, if any. */
     public static Optional<ReadyTransition> between(BridgeMappingStatus before, BridgeMappingStatus after) {
@@ -29,6 +28,6 @@ public record ReadyTransition(String type, String reason, String message) {
         if (!changed) {
             return Optional.empty();
         }
-        return Optional.of(new ReadyTransition(ready.isTrue() ? NORMAL : WARNING, ready.reason(), ready.message()));
+        return Optional.of(new ReadyTransition(ready.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, ready.reason(), ready.message()));
     }
 }

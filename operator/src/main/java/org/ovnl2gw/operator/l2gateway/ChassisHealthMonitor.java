@@ -13,7 +13,7 @@ import org.ovnl2gw.operator.ovn.SouthboundClient;
  * set of healthy chassis changes (then every gateway is re-checked). Heartbeats themselves trigger nothing: only
  * health transitions do, so 200 gateways cost nothing while all is well.
  */
-final class ChassisHealthMonitor implements AutoCloseable {
+public final class ChassisHealthMonitor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChassisHealthMonitor.class.getName());
 
     private final SouthboundClient sb;
@@ -27,7 +27,7 @@ final class ChassisHealthMonitor implements AutoCloseable {
     });
     private boolean wasConnected;
 
-    ChassisHealthMonitor(SouthboundClient sb, ChassisHealth health, Duration failoverTimeout, Runnable onChange) {
+    public ChassisHealthMonitor(SouthboundClient sb, ChassisHealth health, Duration failoverTimeout, Runnable onChange) {
         this.sb = sb;
         this.health = health;
         this.onChange = onChange;

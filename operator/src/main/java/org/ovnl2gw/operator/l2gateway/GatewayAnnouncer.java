@@ -1,27 +1,27 @@
 package org.ovnl2gw.operator.l2gateway;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
+import org.ovnl2gw.operator.events.EventRecorder;
 
 /**
  * Says what changed: a Kubernetes Event when Ready changes (status or reason), when a gateway node is first
  * chosen, and when the port moves to another node (also counted as a failover); and the per-state gauge.
  */
-final class GatewayAnnouncer implements AutoCloseable {
-    private final KubernetesEventRecorder recorder;
-    private final L2GatewayEvents events;
-    private final Map<String, String> states = new ConcurrentHashMap<>();
+public final class GatewayAnnouncer {
+    private final EventRecorder recorder;
+    private final L2GatewayMetrics metrics;
+    private final GatewayStateGauge gauge;
 
-    GatewayAnnouncer(KubernetesEventRecorder recorder, L2GatewayEvents events) {
+    public GatewayAnnouncer(EventRecorder recorder, L2GatewayMetrics metrics) {
         this.recorder = recorder;
-        this.events = events;
+        this.metrics = metrics;
+        this.gauge = new GatewayStateGauge(metrics);
     }
 
     void announce(L2Gateway gateway, L2GatewayStatus old, L2GatewayStatus next, GatewayOutcome outcome) {
@@ -31,7 +31,7 @@ final class GatewayAnnouncer implements AutoCloseable {
             GatewayOutcome.Failover f = outcome.failover().get();
             recorder.record(gateway, EventRecorder.WARNING, "GatewayMoved",
                     "moved from node " + f.fromNode() + " to " + f.toNode() + ": " + f.why());
-            events.failover(gateway.getMetadata().getName(), f.fromNode(), f.toNode());
+            metrics.failover(gateway.getMetadata().getName(), f.fromNode(), f.toNode());
         } else if (next.gatewayNode() != null && !Objects.equals(old.gatewayNode(), next.gatewayNode())) {
             recorder.record(gateway, EventRecorder.NORMAL, "GatewayNodeChosen", "gateway node " + next.gatewayNode());
         }
@@ -41,26 +41,10 @@ final class GatewayAnnouncer implements AutoCloseable {
             recorder.record(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
                     after.message());
         }
-        String state = L2GatewayStatusCalculator.state(next);
-        if (!state.equals(states.put(gateway.getMetadata().getName(), state))) {
-            report();
-        }
+        gauge.update(gateway.getMetadata().getName(), next);
     }
 
     void forget(String name) {
-        if (states.remove(name) != null) {
-            report();
-        }
-    }
-
-    private void report() {
-        Map<String, Integer> counts = L2GatewayStatusCalculator.emptyCounts();
-        states.values().forEach(s -> counts.merge(s, 1, Integer::sum));
-        events.gatewaysByState(counts);
-    }
-
-    @Override
-    public void close() {
-        recorder.close();
+        gauge.forget(name);
     }
 }

@@ -37,12 +37,8 @@ public final class GatewayChooser {
      */
     public record Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom,
                          List<ChassisInfo> standbys) {
-        public Choice(Optional<ChassisInfo> chosen, String reason, String message, Optional<ChassisInfo> movedFrom) {
-            this(chosen, reason, message, movedFrom, List.of());
-        }
-
         static Choice none(String reason, String message) {
-            return new Choice(Optional.empty(), reason, message, Optional.empty());
+            return new Choice(Optional.empty(), reason, message, Optional.empty(), List.of());
         }
 
         Choice withStandbys(List<ChassisInfo> all, List<String> preferred) {
@@ -52,13 +48,7 @@ public final class GatewayChooser {
         }
     }
 
-    public Choice choose(String network, GatewayNodes nodes, Optional<String> currentChassis,
-                         List<ChassisInfo> chassis, Predicate<String> healthy,
-                         java.util.function.Function<String, String> whyUnhealthy) {
-        return choose(network, nodes, currentChassis, Optional.empty(), chassis, healthy, whyUnhealthy);
-    }
-
-    /** As above, {@code boundChassis} being the chassis the Southbound binding names now. */
+    /** As above; {@code boundChassis} is the chassis the Southbound binding names now. */
     public Choice choose(String network, GatewayNodes nodes, Optional<String> currentChassis,
                          Optional<String> boundChassis, List<ChassisInfo> chassis, Predicate<String> healthy,
                          java.util.function.Function<String, String> whyUnhealthy) {
@@ -82,13 +72,13 @@ public final class GatewayChooser {
                 admitted.stream().filter(c -> c.name().equals(name)).findFirst());
         if (bound.isPresent() && keepBound(bound.get(), eligible, healthy)) {
             Optional<ChassisInfo> from = current.filter(c -> !c.name().equals(bound.get().name()));
-            return new Choice(bound, "", "", from).withStandbys(eligible, preferred);
+            return new Choice(bound, "", "", from, List.of()).withStandbys(eligible, preferred);
         }
         if (bound.isPresent() && current.filter(eligible::contains).isEmpty()) {
             current = bound; // moving off the unhealthy holder: say so in movedFrom
         }
         if (current.isPresent() && eligible.contains(current.get())) {
-            return new Choice(current, "", "", Optional.empty()).withStandbys(eligible, preferred);
+            return new Choice(current, "", "", Optional.empty(), List.of()).withStandbys(eligible, preferred);
         }
         if (eligible.isEmpty()) {
             String why = admitted.stream().map(c -> whyUnhealthy.apply(c.name())).collect(Collectors.joining("; "));
@@ -97,7 +87,7 @@ public final class GatewayChooser {
         ChassisInfo chosen = inPreferenceOrder(eligible, preferred).get(0);
         Optional<ChassisInfo> movedFrom = current.isPresent() ? current
                 : currentChassis.map(name -> new ChassisInfo(name, name, java.util.Set.of(), false, Optional.empty()));
-        return new Choice(Optional.of(chosen), "", "", movedFrom).withStandbys(eligible, preferred);
+        return new Choice(Optional.of(chosen), "", "", movedFrom, List.of()).withStandbys(eligible, preferred);
     }
 
     /**

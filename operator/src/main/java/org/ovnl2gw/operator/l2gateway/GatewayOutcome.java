@@ -21,11 +21,6 @@ public record GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound
         standbyNodes = List.copyOf(standbyNodes);
     }
 
-    public GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound, String gatewayNode,
-                          String logicalPort, Optional<Failover> failover) {
-        this(accepted, programmed, bound, gatewayNode, logicalPort, failover, List.of(), Optional.empty());
-    }
-
     /** The gateway moved from one node to another, and why. */
     public record Failover(String fromNode, String toNode, String why) {
     }
@@ -33,6 +28,7 @@ public record GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound
     /** Refused before anything was written to OVN. */
     public static GatewayOutcome rejected(String reason, String message) {
         Verdict notAccepted = Verdict.fail("NotAccepted", "the spec was not accepted: " + message);
-        return new GatewayOutcome(Verdict.fail(reason, message), notAccepted, notAccepted, null, null, Optional.empty());
+        return new GatewayOutcome(Verdict.fail(reason, message), notAccepted, notAccepted, null, null, Optional.empty(),
+                List.of(), Optional.empty());
     }
 }

@@ -26,7 +26,7 @@ import org.ovnl2gw.operator.ovn.SouthboundClient;
  * active, so a takeover is reflected rather than fought. Returns what it found for the status; throws {@link OvnUnavailableException} when OVN cannot be
  * read or written now.
  */
-final class GatewayProgrammer {
+public final class GatewayProgrammer {
     static final String INVALID_SPEC = "InvalidSpec";
     static final String SWITCH_NOT_FOUND = "LogicalSwitchNotFound";
     static final String SWITCH_AMBIGUOUS = "LogicalSwitchAmbiguous";
@@ -44,7 +44,7 @@ final class GatewayProgrammer {
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
 
-    GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
+    public GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
                       ChassisIdentityCheck identity, UnreadableResources unreadable) {
         this.nb = nb;
         this.unreadable = unreadable;
@@ -101,13 +101,15 @@ final class GatewayProgrammer {
         if (choice.chosen().isEmpty()) {
             Verdict none = checked.explain(spec.networkName(), Verdict.fail(choice.reason(), choice.message()));
             if (current.isEmpty()) {
-                return new GatewayOutcome(accepted, none, none, null, null, Optional.empty());
+                return new GatewayOutcome(accepted, none, none, null, null, Optional.empty(), List.of(),
+                        Optional.empty());
             }
             // keep the port where it is: moving it nowhere would not bring traffic back sooner
             String node = nodeOf(chassis, boundChassis.or(() -> currentChassis).orElse(null));
             Verdict unhealthy = Verdict.fail("GatewayNodeUnhealthy", choice.message());
             return new GatewayOutcome(accepted, Verdict.ok("Programmed", "port " + portName + " kept on " + node),
-                    unhealthy, boundChassis.isPresent() ? node : null, portName, Optional.empty());
+                    unhealthy, boundChassis.isPresent() ? node : null, portName, Optional.empty(), List.of(),
+                    Optional.empty());
         }
         ChassisInfo chosen = choice.chosen().get();
         List<String> candidates = new java.util.ArrayList<>();

@@ -16,12 +16,12 @@ import java.util.logging.Logger;
  * Node labels (and the facts {@link ChassisIdentityCheck} ties chassis to Nodes by) from a Node informer. Calls
  * back when a node appears, goes, or changes labels, its chassis annotation or its addresses: other status updates (kubelet heartbeats) are ignored so they never cause reconciles.
  */
-final class InformedNodeLabels implements NodeLabels, AutoCloseable {
+public final class InformedNodeLabels implements NodeLabels, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InformedNodeLabels.class.getName());
 
     private final SharedIndexInformer<Node> informer;
 
-    InformedNodeLabels(KubernetesClient client, Runnable onLabelsChanged) {
+    public InformedNodeLabels(KubernetesClient client, Runnable onLabelsChanged) {
         this.informer = client.nodes().runnableInformer(0);
         informer.addEventHandler(new ResourceEventHandler<Node>() {
             @Override
@@ -60,7 +60,7 @@ final class InformedNodeLabels implements NodeLabels, AutoCloseable {
     }
 
     /** What {@link ChassisIdentityCheck} needs of every known Node: name, chassis annotation, addresses. */
-    List<ChassisIdentityCheck.NodeFacts> nodeFacts() {
+    public List<ChassisIdentityCheck.NodeFacts> nodeFacts() {
         return informer.getStore().list().stream().map(InformedNodeLabels::identityOf).toList();
     }
 

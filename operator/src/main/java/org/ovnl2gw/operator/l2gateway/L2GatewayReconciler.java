@@ -1,6 +1,5 @@
 package org.ovnl2gw.operator.l2gateway;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -19,14 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
-import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.ovn.NorthboundClient;
-import org.ovnl2gw.operator.ovn.SouthboundClient;
 
 /**
  * The L2Gateway controller: load, decide and apply ({@link GatewayProgrammer}), compute status
@@ -39,38 +36,34 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     public static final String NAME = "l2gateway";
 
     private final NorthboundClient nb;
-    private final L2GatewaySettings settings;
-    private final Clock clock;
-    private final L2GatewayEvents events;
-    private final L2GatewayTrigger trigger = new L2GatewayTrigger();
+    private final L2GatewayTrigger trigger;
     private final InformedNodeLabels nodeLabels;
     private final ChassisHealthMonitor healthMonitor;
     private final GatewayProgrammer programmer;
-    private final GatewayAnnouncer announcer;
-    private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
     private final StatusWriter statusWriter;
+    private final GatewayAnnouncer announcer;
+    private final Clock clock;
+    private final L2GatewaySettings settings;
+    private final Map<String, L2GatewaySpec> lastSpecs = new ConcurrentHashMap<>();
 
     /**
-     * @param unreadable what the client's serialization could not read whole; such gateways are refused as
-     *        invalid specs (see {@link UnreadableResources})
+     * @param trigger      the OVN change listener and event source (already listening to the NB/SB clients)
+     * @param nodeLabels   the Node informer, started with the controller
+     * @param healthMonitor the chassis heartbeat watcher, started with the controller
      */
-    public L2GatewayReconciler(KubernetesClient client, NorthboundClient nb, SouthboundClient sb, Clock clock,
-                               L2GatewayEvents events, L2GatewaySettings settings, UnreadableResources unreadable) {
+    public L2GatewayReconciler(NorthboundClient nb, L2GatewayTrigger trigger, InformedNodeLabels nodeLabels,
+                               ChassisHealthMonitor healthMonitor, GatewayProgrammer programmer,
+                               StatusWriter statusWriter, GatewayAnnouncer announcer, Clock clock,
+                               L2GatewaySettings settings) {
         this.nb = nb;
-        this.settings = settings;
+        this.trigger = trigger;
+        this.nodeLabels = nodeLabels;
+        this.healthMonitor = healthMonitor;
+        this.programmer = programmer;
+        this.statusWriter = statusWriter;
+        this.announcer = announcer;
         this.clock = clock;
-        this.events = events;
-        ChassisHealth health = new ChassisHealth(clock, settings.failoverTimeout());
-        this.nodeLabels = new InformedNodeLabels(client, trigger::all);
-        this.healthMonitor = new ChassisHealthMonitor(sb, health, settings.failoverTimeout(), trigger::all);
-        KubernetesEventRecorder recorder = new KubernetesEventRecorder(client, settings.eventNamespace(), clock);
-        ChassisIdentityCheck identity = new ChassisIdentityCheck(sb::encapIps, nodeLabels::nodeFacts,
-                r -> recorder.recordAboutNode(r.nodeName(), EventRecorder.WARNING, ChassisIdentityCheck.MISMATCH, r.message()));
-        this.programmer = new GatewayProgrammer(nb, sb, new GatewayChooser(nodeLabels), health, identity, unreadable);
-        this.statusWriter = new StatusWriter(client);
-        this.announcer = new GatewayAnnouncer(recorder, events);
-        nb.addListener(trigger);
-        sb.addListener(trigger);
+        this.settings = settings;
     }
 
     /** Registers the controller the way Main and the tests both do (finalizer, unlimited retry for OVN outages). */
@@ -97,8 +90,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         L2GatewayStatus next = L2GatewayStatusCalculator.compute(old, generation(gateway), outcome, clock.instant());
         announcer.announce(gateway, old, next, outcome);
         recheckPeersIfSpecChanged(gateway);
-        events.reconciled();
-        boolean ready = L2GatewayStatusCalculator.READY.equals(L2GatewayStatusCalculator.state(next));
+        boolean ready = Conditions.isTrue(next.conditions(), ConditionTypes.READY);
         if (!next.equals(old)) {
             statusWriter.write(gateway, next);
         }
@@ -122,7 +114,6 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     @Override
     public ErrorStatusUpdateControl<L2Gateway> updateErrorStatus(L2Gateway gateway, Context<L2Gateway> context,
                                                                  Exception e) {
-        events.error();
         LOG.warning(() -> "L2Gateway " + gateway.getMetadata().getName() + ": reconcile failed, will retry: " + e.getMessage());
         L2GatewayStatus old = statusWriter.lastWritten(gateway);
         if (isOvnUnavailable(e)) {
@@ -130,10 +121,8 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
             // OVN says so in its log and readiness, and leaves the last status it knew to be true
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        long generation = generation(gateway);
-        Condition failed = Condition.of(ConditionTypes.READY, Condition.FALSE, "ReconcileFailed",
-                String.valueOf(e.getMessage()), generation, clock.instant());
-        L2GatewayStatus next = old.withCondition(failed);
+        L2GatewayStatus next = L2GatewayStatusCalculator.reconcileFailed(old, generation(gateway),
+                String.valueOf(e.getMessage()), clock.instant());
         if (!next.equals(old)) {
             try {
                 statusWriter.write(gateway, next);
@@ -174,6 +163,5 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     public void close() {
         healthMonitor.close();
         nodeLabels.close();
-        announcer.close();
     }
 }

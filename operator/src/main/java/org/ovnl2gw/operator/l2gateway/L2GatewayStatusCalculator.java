@@ -1,11 +1,8 @@
 package org.ovnl2gw.operator.l2gateway;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
-import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
 
 /**
@@ -15,10 +12,6 @@ import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
  * standbyNodes and observedGeneration follow. Pure.
  */
 public final class L2GatewayStatusCalculator {
-    public static final String READY = "ready";
-    public static final String PENDING = "pending";
-    public static final String REJECTED = "rejected";
-
     private L2GatewayStatusCalculator() {
     }
 
@@ -34,6 +27,16 @@ public final class L2GatewayStatusCalculator {
                 .withLogicalPort(outcome.logicalPort())
                 .withStandbyNodes(outcome.standbyNodes())
                 .withObservedGeneration(generation);
+    }
+
+    /**
+     * The status after a reconcile that failed for another reason than OVN being out of reach: Ready is false
+     * with reason ReconcileFailed, the other conditions stay as last computed.
+     */
+    public static L2GatewayStatus reconcileFailed(L2GatewayStatus old, long generation, String message, Instant now) {
+        L2GatewayStatus base = old == null ? L2GatewayStatus.EMPTY : old;
+        return base.withCondition(condition(ConditionTypes.READY, Verdict.fail("ReconcileFailed", message),
+                generation, now));
     }
 
     private static Verdict summary(GatewayOutcome outcome) {
@@ -59,24 +62,4 @@ public final class L2GatewayStatusCalculator {
                 generation, now);
     }
 
-    /** The metrics state of a status: ready, rejected (not accepted) or pending. */
-    public static String state(L2GatewayStatus status) {
-        if (status == null) {
-            return PENDING;
-        }
-        if (Conditions.isTrue(status.conditions(), ConditionTypes.READY)) {
-            return READY;
-        }
-        return Conditions.find(status.conditions(), ConditionTypes.ACCEPTED).filter(c -> !c.isTrue()).isPresent()
-                ? REJECTED : PENDING;
-    }
-
-    /** Counts with every state present. */
-    public static Map<String, Integer> emptyCounts() {
-        Map<String, Integer> counts = new TreeMap<>();
-        counts.put(READY, 0);
-        counts.put(PENDING, 0);
-        counts.put(REJECTED, 0);
-        return counts;
-    }
 }

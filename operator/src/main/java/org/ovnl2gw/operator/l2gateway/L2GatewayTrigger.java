@@ -16,7 +16,7 @@ import org.ovnl2gw.operator.ovn.OwnershipMark;
  * change to one of our ports reconciles its gateway only; a switch or chassis change reconciles all of them.
  * JOSDK coalesces requests for a resource that is already queued, so bursts cost one reconcile each.
  */
-final class L2GatewayTrigger implements OvnChangeListener {
+public final class L2GatewayTrigger implements OvnChangeListener {
     private static final Logger LOG = Logger.getLogger(L2GatewayTrigger.class.getName());
 
     private final SimpleInboundEventSource<L2Gateway> source = new SimpleInboundEventSource<>("ovn-changes");
@@ -55,7 +55,7 @@ final class L2GatewayTrigger implements OvnChangeListener {
         }
     }
 
-    void all() {
+    public void all() {
         matching(g -> true);
     }
 

@@ -19,7 +19,7 @@ import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
  * status and reason of one verdict and the message of another, and stayed so until the next resync.) Remembers
  * the last status written per gateway, the true "old" status for transition times and events.
  */
-final class StatusWriter {
+public final class StatusWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
@@ -28,7 +28,7 @@ final class StatusWriter {
     private record Written(String uid, L2GatewayStatus status) {
     }
 
-    StatusWriter(KubernetesClient client) {
+    public StatusWriter(KubernetesClient client) {
         this.client = client;
     }
 

@@ -9,11 +9,6 @@ import java.util.Objects;
  */
 public record DesiredGatewayPort(String resourceName, String logicalSwitch, String networkName, Integer vlan,
                                  String chassisName, java.util.List<String> candidates) {
-    public DesiredGatewayPort(String resourceName, String logicalSwitch, String networkName, Integer vlan,
-                              String chassisName) {
-        this(resourceName, logicalSwitch, networkName, vlan, chassisName, java.util.List.of(chassisName));
-    }
-
     public DesiredGatewayPort {
         candidates = java.util.List.copyOf(candidates);
         Objects.requireNonNull(resourceName, "resourceName");

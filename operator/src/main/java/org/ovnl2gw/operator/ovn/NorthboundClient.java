@@ -24,9 +24,11 @@ public interface NorthboundClient {
     List<GatewayPort> ownedPorts();
 
     /**
-     * Makes our port exactly {@code desired} (creating it and adding it to the switch in one transaction).
+     * Makes our port exactly {@code desired} (creating it and adding it to the switch in one transaction). The
+     * caller has checked, from what {@link #logicalSwitchCount} and {@link #gatewayPort} say, that the switch is
+     * unique and the port absent or ours; this does not check again, the transactions guard it on the server.
      *
-     * @throws PortNameTakenException when a port of that name exists and is not ours
+     * @throws PortNameTakenException when the port was taken by someone else since the caller looked
      * @throws OvnUnavailableException when the database cannot be written now
      */
     ApplyResult ensureGatewayPort(DesiredGatewayPort desired);

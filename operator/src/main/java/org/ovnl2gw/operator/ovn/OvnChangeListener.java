@@ -16,4 +16,8 @@ public interface OvnChangeListener {
     /** A chassis appeared, disappeared or changed what it publishes (not heartbeats). */
     default void chassisChanged() {
     }
+
+    /** The client's session connected or dropped: what it reads may have changed as a whole. */
+    default void connectionChanged() {
+    }
 }

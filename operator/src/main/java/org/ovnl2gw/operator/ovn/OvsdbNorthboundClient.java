@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.ovnl2gw.contract.Ownership;
+import org.ovnl2gw.contract.PortOptions;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.Operation;
@@ -16,6 +18,7 @@ import org.ovnl2gw.ovsdb.Operations;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.OvsdbTransactionException;
 import org.ovnl2gw.ovsdb.Row;
+import org.ovnl2gw.ovsdb.TransactResult;
 import org.ovnl2gw.ovsdb.Uuid;
 
 /**
@@ -29,11 +32,6 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
     private static final Logger LOG = Logger.getLogger(OvsdbNorthboundClient.class.getName());
     static final String SWITCH = "Logical_Switch";
     static final String PORT = "Logical_Switch_Port";
-    private static final String L2GATEWAY = "l2gateway";
-    private static final String NETWORK_OPTION = "network_name";
-    private static final String CHASSIS_OPTION = "l2gateway-chassis";
-    /** The ordered gateway candidates; ovn-northd copies it to the Port_Binding, where the agents read it. */
-    public static final String CANDIDATES_OPTION = "ovn-l2gw-candidates";
 
     private OvsdbNorthboundClient(String remote, ClientOptions options, Duration timeout) {
         super(remote, "OVN_Northbound", monitorSpec(), options, timeout);
@@ -44,7 +42,7 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         return org.ovnl2gw.ovsdb.MonitorSpec.builder()
                 .table(SWITCH, "name", "ports")
                 .table(PORT, "name", "type", "addresses", "options", "tag_request", "external_ids")
-                .where(PORT, Condition.equalTo("type", L2GATEWAY))
+                .where(PORT, Condition.equalTo("type", PortOptions.TYPE))
                 .build();
     }
 
@@ -89,13 +87,13 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
     private GatewayPort toPort(Row row) {
         Map<String, String> ids = row.getStringMap("external_ids");
         Map<String, String> options = row.getStringMap("options");
-        Optional<String> owner = OwnershipMark.isOurs(ids) ? Optional.of(ids.get(OwnershipMark.RESOURCE_KEY)) : Optional.empty();
+        Optional<String> owner = OwnershipMark.isOurs(ids) ? Optional.of(ids.get(Ownership.RESOURCE_KEY)) : Optional.empty();
         Integer vlan = row.getOptionalLong("tag_request").map(Long::intValue).orElse(null);
         String switchName = switchHolding(row.uuid()).map(s -> s.getString("name")).orElse(null);
         return new GatewayPort(row.getString("name"), row.getString("type"),
                 row.getStringSet("addresses").equals(Set.of("unknown")), switchName,
-                options.get(NETWORK_OPTION), vlan, options.get(CHASSIS_OPTION), owner,
-                options.getOrDefault(CANDIDATES_OPTION, ""));
+                options.get(PortOptions.NETWORK_NAME), vlan, options.get(PortOptions.L2GATEWAY_CHASSIS), owner,
+                options.getOrDefault(PortOptions.CANDIDATES, ""));
     }
 
     private Optional<Row> switchHolding(Uuid port) {
@@ -106,16 +104,12 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
     @Override
     public ApplyResult ensureGatewayPort(DesiredGatewayPort desired) {
         requireConnected();
+        // The caller decided from this cache that the switch is unique and the port absent or ours (the
+        // L2Gateway's status says so when not); the transactions below hold the server to the same facts.
+        Uuid targetSwitch = switchesNamed(desired.logicalSwitch()).stream().findFirst().map(Row::uuid)
+                .orElseThrow(() -> new OvnUnavailableException("logical switch " + desired.logicalSwitch()
+                        + " is gone; cannot add " + desired.portName()));
         Optional<Row> existing = portRow(desired.portName());
-        if (existing.isPresent() && !OwnershipMark.isOurs(existing.get().getStringMap("external_ids"))) {
-            throw new PortNameTakenException(desired.portName());
-        }
-        List<Row> switches = switchesNamed(desired.logicalSwitch());
-        if (switches.size() != 1) {
-            throw new OvnUnavailableException("logical switch " + desired.logicalSwitch() + " exists "
-                    + switches.size() + " times; cannot add " + desired.portName());
-        }
-        Uuid targetSwitch = switches.get(0).uuid();
         if (existing.isEmpty()) {
             return create(desired, targetSwitch);
         }
@@ -129,7 +123,7 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
 
     private ApplyResult create(DesiredGatewayPort desired, Uuid targetSwitch) {
         Operation.Insert insert = Operations.insert(PORT).uuidName("gwport")
-                .set("name", desired.portName()).set("type", L2GATEWAY).set("addresses", Set.of("unknown"))
+                .set("name", desired.portName()).set("type", PortOptions.TYPE).set("addresses", Set.of("unknown"))
                 .set("options", options(desired)).set("tag_request", tag(desired))
                 .set("external_ids", OwnershipMark.externalIds(desired.resourceName()));
         List<Operation> ops = List.of(
@@ -155,8 +149,10 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
 
     private ApplyResult update(DesiredGatewayPort desired, GatewayPort current, Uuid port, Uuid targetSwitch) {
         List<Operation> ops = new ArrayList<>();
-        ops.add(Operations.update(PORT).where(Condition.uuidEquals(port))
-                .set("type", L2GATEWAY).set("addresses", Set.of("unknown"))
+        // only while the row still carries our mark: a port someone else took meanwhile is left alone
+        ops.add(Operations.update(PORT).where(Condition.uuidEquals(port),
+                        Condition.includes("external_ids", OwnershipMark.externalIds(desired.resourceName())))
+                .set("type", PortOptions.TYPE).set("addresses", Set.of("unknown"))
                 .set("options", options(desired)).set("tag_request", tag(desired))
                 .set("external_ids", OwnershipMark.externalIds(desired.resourceName())));
         if (!desired.logicalSwitch().equals(current.logicalSwitch())) {
@@ -166,7 +162,10 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
             ops.add(Operations.mutate(SWITCH).where(Condition.uuidEquals(targetSwitch))
                     .insert("ports", Set.of(port)));
         }
-        transact("update l2gateway port " + desired.portName() + " for L2Gateway " + desired.resourceName(), ops);
+        if (transact("update l2gateway port " + desired.portName() + " for L2Gateway " + desired.resourceName(), ops)
+                .count(0) == 0) {
+            throw new PortNameTakenException(desired.portName());
+        }
         LOG.info(() -> "desired " + desired + ", current " + current + " -> updated");
         return ApplyResult.UPDATED;
     }
@@ -176,7 +175,7 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         requireConnected();
         String name = OwnershipMark.portName(resourceName);
         List<Row> ours = session.cache().table(PORT).findBy("name", name).stream()
-                .filter(r -> resourceName.equals(r.getStringMap("external_ids").get(OwnershipMark.RESOURCE_KEY))
+                .filter(r -> resourceName.equals(r.getStringMap("external_ids").get(Ownership.RESOURCE_KEY))
                         && OwnershipMark.isOurs(r.getStringMap("external_ids")))
                 .toList();
         if (ours.isEmpty()) {
@@ -196,9 +195,9 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
 
     private static Map<String, String> options(DesiredGatewayPort desired) {
         Map<String, String> options = new HashMap<>();
-        options.put(NETWORK_OPTION, desired.networkName());
-        options.put(CHASSIS_OPTION, desired.chassisName());
-        options.put(CANDIDATES_OPTION, String.join(",", desired.candidates()));
+        options.put(PortOptions.NETWORK_NAME, desired.networkName());
+        options.put(PortOptions.L2GATEWAY_CHASSIS, desired.chassisName());
+        options.put(PortOptions.CANDIDATES, PortOptions.formatCandidates(desired.candidates()));
         return options;
     }
 
@@ -206,8 +205,8 @@ public final class OvsdbNorthboundClient extends SessionBackedClient implements 
         return desired.vlan() == null ? Set.of() : Set.of(desired.vlan().longValue());
     }
 
-    private void transact(String comment, List<Operation> ops) {
-        OvsdbTransactions.run(session, "operator: " + comment, ops, timeout);
+    private TransactResult transact(String comment, List<Operation> ops) {
+        return OvsdbTransactions.run(session, "operator: " + comment, ops, timeout);
     }
 
     /** Turns cache changes into the few signals reconciles care about; runs on the session's event thread. */

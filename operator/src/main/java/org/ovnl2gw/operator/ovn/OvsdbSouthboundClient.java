@@ -1,6 +1,7 @@
 package org.ovnl2gw.operator.ovn;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.ovnl2gw.contract.BridgeMappings;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.PortOptions;
 import org.ovnl2gw.ovsdb.ClientOptions;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.MonitorSpec;
@@ -18,28 +22,13 @@ import org.ovnl2gw.ovsdb.Row;
 import org.ovnl2gw.ovsdb.Uuid;
 
 /**
- * {@link SouthboundClient} over an {@link OvsdbSession}: chassis with what the node agents publish in
- * {@code other_config} (see the agent/operator contract), their {@code Chassis_Private} heartbeat, and the
- * Port_Bindings of l2gateway ports only.
+ * {@link SouthboundClient} over an {@link OvsdbSession}, the operator's one Southbound session: chassis with
+ * what the node agents publish (the {@link ChassisKeys} of the agent/operator contract) in {@code other_config}
+ * or, beside ovn-controller, in {@code Chassis_Private}, their heartbeat, and the Port_Bindings of l2gateway
+ * ports only.
  */
 public final class OvsdbSouthboundClient extends SessionBackedClient implements SouthboundClient {
     private static final Logger LOG = Logger.getLogger(OvsdbSouthboundClient.class.getName());
-    /** Chassis.other_config: the effective {@code net:bridge,...} mappings the agent applied. */
-    public static final String MAPPINGS_KEY = "ovn-bridge-mappings";
-    /** Chassis.other_config: the Kubernetes node name (absent: same as the chassis name). */
-    public static final String NODE_KEY = "ovn-l2gw-node";
-    /** Chassis.external_ids mark of a chassis our node agent registered. */
-    public static final String AGENT_OWNER_KEY = "ovn-l2gw-owner";
-    public static final String AGENT_OWNER = "node-agent";
-    /** Chassis_Private.external_ids: a counter the agent advances every heartbeat interval. */
-    public static final String HEARTBEAT_KEY = "ovn-l2gw-heartbeat";
-    /**
-     * Chassis_Private.external_ids: {@code companion} when our agent runs beside ovn-controller, which owns the
-     * Chassis row (its other_config, with ovn-controller's own ovn-bridge-mappings, is rebuilt by ovn-controller,
-     * so the agent publishes its node name and reports in Chassis_Private instead).
-     */
-    public static final String MODE_KEY = "ovn-l2gw-mode";
-    public static final String COMPANION = "companion";
     private static final String CHASSIS = "Chassis";
     private static final String CHASSIS_PRIVATE = "Chassis_Private";
     private static final String PORT_BINDING = "Port_Binding";
@@ -55,7 +44,7 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
                 .table(CHASSIS_PRIVATE, "name", "external_ids")
                 .table(ENCAP, "chassis_name", "ip")
                 .table(PORT_BINDING, "logical_port", "type", "chassis", "up", "options")
-                .where(PORT_BINDING, Condition.equalTo("type", "l2gateway"))
+                .where(PORT_BINDING, Condition.equalTo("type", PortOptions.TYPE))
                 .build();
     }
 
@@ -88,25 +77,37 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
     }
 
     private static ChassisInfo toChassis(Row row, Map<String, String> privateIds) {
-        String name = row.getString("name");
-        Map<String, String> config = row.getStringMap("other_config");
-        boolean agent = AGENT_OWNER.equals(row.getStringMap("external_ids").get(AGENT_OWNER_KEY));
-        boolean companion = !agent && COMPANION.equals(privateIds.get(MODE_KEY));
-        String node = companion ? privateIds.getOrDefault(NODE_KEY, name) : config.getOrDefault(NODE_KEY, name);
-        return new ChassisInfo(name, node, networks(config.getOrDefault(MAPPINGS_KEY, "")), agent,
-                Optional.ofNullable(privateIds.get(HEARTBEAT_KEY)), companion);
+        return chassisInfo(row.getString("name"), row.getStringMap("other_config"), row.getStringMap("external_ids"),
+                privateIds);
     }
 
-    /** The network names of {@code net:bridge,net2:bridge2}; malformed entries are skipped. */
-    static Set<String> networks(String mappings) {
-        Set<String> networks = new HashSet<>();
-        for (String entry : mappings.split(",")) {
-            int colon = entry.indexOf(':');
-            if (colon > 0 && colon < entry.length() - 1) {
-                networks.add(entry.substring(0, colon).strip());
+    /** A chassis from its Chassis {@code other_config} and {@code external_ids} and its Chassis_Private ids. */
+    static ChassisInfo chassisInfo(String name, Map<String, String> config, Map<String, String> externalIds,
+                                   Map<String, String> privateIds) {
+        boolean agent = ChassisKeys.registeredByAgent(externalIds);
+        // beside ovn-controller, which rebuilds Chassis:other_config, the agent publishes in Chassis_Private
+        boolean companion = !agent && ChassisKeys.companion(privateIds);
+        String node = companion ? privateIds.getOrDefault(ChassisKeys.NODE, name)
+                : config.getOrDefault(ChassisKeys.NODE, name);
+        Set<String> networks = BridgeMappings.parse(config.get(ChassisKeys.BRIDGE_MAPPINGS)).networks();
+        return new ChassisInfo(name, node, networks, agent,
+                Optional.ofNullable(privateIds.get(ChassisKeys.HEARTBEAT)), companion);
+    }
+
+    @Override
+    public List<ChassisPublication> agentPublications() {
+        List<ChassisPublication> publications = new ArrayList<>();
+        for (Row chassis : session.cache().table(CHASSIS).rows()) {
+            publications.add(new ChassisPublication(chassis.getString("name"), chassis.getStringMap("other_config"),
+                    chassis.getStringMap("external_ids")));
+        }
+        for (Row priv : session.cache().table(CHASSIS_PRIVATE).rows()) {
+            Map<String, String> ids = priv.getStringMap("external_ids");
+            if (ChassisKeys.companion(ids)) {
+                publications.add(new ChassisPublication(priv.getString("name"), ids, ChassisKeys.agentMark()));
             }
         }
-        return networks;
+        return publications;
     }
 
     @Override
@@ -131,8 +132,8 @@ public final class OvsdbSouthboundClient extends SessionBackedClient implements 
         }
         Map<String, String> a = new HashMap<>(before.getStringMap("external_ids"));
         Map<String, String> b = new HashMap<>(after.getStringMap("external_ids"));
-        a.remove(HEARTBEAT_KEY);
-        b.remove(HEARTBEAT_KEY);
+        a.remove(ChassisKeys.HEARTBEAT);
+        b.remove(ChassisKeys.HEARTBEAT);
         return a.equals(b) && before.getString("name").equals(after.getString("name"));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ClientOptions;
+import org.ovnl2gw.ovsdb.ConnectionListener;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
@@ -13,7 +14,8 @@ import org.ovnl2gw.ovsdb.Row;
 /**
  * What the Northbound and Southbound clients share: one monitored {@link OvsdbSession}, the transact
  * timeout, the change listeners, and the forwarding of cache changes (on the session's event thread) to
- * {@link #changed(Row, Row)}, where each client turns them into the few signals reconciles care about.
+ * {@link #changed(Row, Row)}, where each client turns them into the few signals reconciles care about, and of
+ * connection changes to {@link OvnChangeListener#connectionChanged} (the session logs them).
  */
 abstract class SessionBackedClient implements AutoCloseable {
     protected final OvsdbSession session;
@@ -41,6 +43,17 @@ abstract class SessionBackedClient implements AutoCloseable {
             @Override
             public void onDelete(Row row) {
                 changed(row, null);
+            }
+        });
+        session.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void onConnected(String peer, boolean resumed) {
+                listeners.forEach(OvnChangeListener::connectionChanged);
+            }
+
+            @Override
+            public void onDisconnected(String reason) {
+                listeners.forEach(OvnChangeListener::connectionChanged);
             }
         });
     }

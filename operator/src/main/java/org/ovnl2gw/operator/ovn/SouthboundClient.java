@@ -22,6 +22,13 @@ public interface SouthboundClient {
      */
     Map<String, Set<String>> encapIps();
 
+    /**
+     * What our agents publish about BridgeMappings, a publication per chassis: every Chassis row's
+     * {@code other_config} with its {@code external_ids}, and for an agent in companion mode (ovn-controller owns
+     * the Chassis row) its {@code Chassis_Private} {@code external_ids}, marked as our agent's.
+     */
+    List<ChassisPublication> agentPublications();
+
     /** The Port_Binding ovn-northd made for that l2gateway port, if it has. */
     Optional<PortBindingState> portBinding(String logicalPort);
 

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.ovnl2gw.contract.ChassisKeys;
+import org.ovnl2gw.contract.MappingResult;
+import org.ovnl2gw.contract.Ownership;
 
 class AgentReportParserTest {
-    private static final String STATUS = AgentReportParser.STATUS_KEY;
+    private static final String STATUS = ChassisKeys.BRIDGE_MAPPINGS_STATUS;
 
     @Test
     void anOvnControllerChassisIsNoAgent() {
@@ -20,13 +23,13 @@ class AgentReportParserTest {
     @Test
     void readsEveryMappingAndTheNodeName() {
         AgentReport report = AgentReportParser.parse("chassis-7", Map.of(
-                AgentReportParser.NODE_KEY, "worker-1",
+                ChassisKeys.NODE, "worker-1",
                 STATUS, "{\"bm1\":{\"ready\":true,\"reason\":\"Applied\",\"message\":\"br-phys up\"},"
                         + "\"bm2\":{\"ready\":false,\"reason\":\"UplinkMissing\",\"message\":\"no eth9\"}}"),
                 Map.of()).orElseThrow();
         assertEquals("worker-1", report.node());
-        assertEquals(new MappingOutcome(true, "Applied", "br-phys up"), report.mappings().get("bm1"));
-        assertEquals(new MappingOutcome(false, "UplinkMissing", "no eth9"), report.mappings().get("bm2"));
+        assertEquals(new MappingResult(true, "Applied", "br-phys up"), report.mappings().get("bm1"));
+        assertEquals(new MappingResult(false, "UplinkMissing", "no eth9"), report.mappings().get("bm2"));
         assertEquals(Optional.empty(), report.unreadable());
     }
 
@@ -40,7 +43,7 @@ class AgentReportParserTest {
     @Test
     void aMarkedChassisWithoutADocumentIsAnAgentThatReportedNothing() {
         AgentReport report = AgentReportParser.parse("gw1", Map.of(),
-                Map.of(AgentReportParser.OWNER_KEY, AgentReportParser.AGENT_OWNER)).orElseThrow();
+                Map.of(Ownership.OWNER_KEY, Ownership.NODE_AGENT)).orElseThrow();
         assertTrue(report.mappings().isEmpty());
         assertFalse(report.unreadable().isPresent());
     }
@@ -51,7 +54,7 @@ class AgentReportParserTest {
                 .unreadable().orElseThrow().contains("not JSON"));
         assertTrue(AgentReportParser.parse("gw1", Map.of(STATUS, "[1,2]"), Map.of()).orElseThrow()
                 .unreadable().orElseThrow().contains("not a JSON object"));
-        MappingOutcome noReady = AgentReportParser.parse("gw1", Map.of(STATUS, "{\"bm\":{\"reason\":\"X\"}}"),
+        MappingResult noReady = AgentReportParser.parse("gw1", Map.of(STATUS, "{\"bm\":{\"reason\":\"X\"}}"),
                 Map.of()).orElseThrow().mappings().get("bm");
         assertFalse(noReady.ready());
         assertEquals("AgentReportUnreadable", noReady.reason());
@@ -61,7 +64,7 @@ class AgentReportParserTest {
     void missingOrMalformedReasonsGetAPlainOne() {
         AgentReport report = AgentReportParser.parse("gw1", Map.of(STATUS,
                 "{\"a\":{\"ready\":true},\"b\":{\"ready\":false,\"reason\":\"bad reason!\"}}"), Map.of()).orElseThrow();
-        assertEquals(new MappingOutcome(true, "Applied", ""), report.mappings().get("a"));
+        assertEquals(new MappingResult(true, "Applied", ""), report.mappings().get("a"));
         assertEquals("NotApplied", report.mappings().get("b").reason());
     }
 }

@@ -20,6 +20,7 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
 import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
+import org.ovnl2gw.contract.MappingResult;
 
 class BridgeMappingStatusCalculatorTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -134,7 +135,7 @@ class BridgeMappingStatusCalculatorTest {
 
     /** An agent report about one BridgeMapping (by name). */
     private static AgentReport report(String node, String bridgeMapping, boolean ready, String reason) {
-        return new AgentReport("chassis-" + node, node, Map.of(bridgeMapping, new MappingOutcome(ready, reason, "")),
+        return new AgentReport("chassis-" + node, node, Map.of(bridgeMapping, new MappingResult(ready, reason, "")),
                 Optional.empty());
     }
 

@@ -17,9 +17,10 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
 import org.ovnl2gw.api.v1alpha1.NodeMappingResult;
-import org.ovnl2gw.operator.ops.Eventually;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.operator.ops.OperatorFixture;
 import org.ovnl2gw.testbed.OvnCentral;
+import org.ovnl2gw.contract.ChassisKeys;
 
 /**
  * BridgeMapping status through the real interface: Kubernetes Nodes in the embedded API, and Chassis rows in a
@@ -125,8 +126,8 @@ class BridgeMappingStatusIT {
     /** What a node agent writes: a Chassis (with its Encap) and the two other_config keys of the contract. */
     private static void publish(OvnCentral central, String chassis, String node, String statusJson) {
         central.sbctl("--may-exist", "chassis-add", chassis, "geneve", "192.0.2." + (chassis.length() + node.length()));
-        central.sbctl("set", "Chassis", chassis, "other_config:" + AgentReportParser.NODE_KEY + "=" + node,
-                "other_config:" + AgentReportParser.STATUS_KEY + "=\"" + statusJson.replace("\"", "\\\"") + "\"");
+        central.sbctl("set", "Chassis", chassis, "other_config:" + ChassisKeys.NODE + "=" + node,
+                "other_config:" + ChassisKeys.BRIDGE_MAPPINGS_STATUS + "=\"" + statusJson.replace("\"", "\\\"") + "\"");
     }
 
     private static BridgeMappingStatus awaitStatus(OperatorFixture fixture, String name, String what,

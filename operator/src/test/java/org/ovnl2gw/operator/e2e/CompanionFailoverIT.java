@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.operator.e2e.ContinuousProbes.Direction;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.testbed.TrafficMatrix;
 
 /**
@@ -36,7 +37,7 @@ class CompanionFailoverIT {
         // gw1's agent dies, its switch lives: its flow lease fences it, then the operator names gw2
         long killed = System.nanoTime();
         bed.killAgent("gw1");
-        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Gateways.DEADLINE);
+        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Eventually.CONVERGENCE);
         Thread.sleep(2000);
         long settled = System.nanoTime() - 1_000_000_000L;
         // gw1 forwards on after the kill until its lease ends; the frames lost from then until gw2 serves are the gap
@@ -63,7 +64,7 @@ class CompanionFailoverIT {
 
         // the companion node dies (ovn-controller, ovs-vswitchd, ovsdb-server, our agent): back to gw1
         long killedBack = bed.killNode("gw2");
-        long readyBack = FailoverBed.when(() -> bed.isActive("gw1"), Gateways.DEADLINE);
+        long readyBack = FailoverBed.when(() -> bed.isActive("gw1"), Eventually.CONVERGENCE);
         Thread.sleep(2000);
         long settledBack = System.nanoTime() - 1_000_000_000L;
         System.out.printf("failover companion -> agent-only (gw2's node killed): longest gap"
@@ -91,7 +92,7 @@ class CompanionFailoverIT {
         ContinuousProbes probes = new ContinuousProbes(bed.topology, PROBE_INTERVAL_MS);
         Thread.sleep(1000);
         long killed = bed.killNode("gw1");
-        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Gateways.DEADLINE);
+        long ready = FailoverBed.when(() -> bed.isActive("gw2"), Eventually.CONVERGENCE);
         Thread.sleep(2000);
         long settled = System.nanoTime() - 1_000_000_000L;
         System.out.printf("failover agent-only -> companion (gw1's node killed): longest gap overlay->physical %d ms,"

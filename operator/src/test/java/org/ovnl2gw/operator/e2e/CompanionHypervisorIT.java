@@ -3,6 +3,7 @@ package org.ovnl2gw.operator.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -74,7 +75,7 @@ class CompanionHypervisorIT {
         OvsHost hv1 = topology.hypervisor(1);
         Path kubeconfig = api.writeKubeconfig(testbed.baseDir().resolve("kubeconfig"));
         companion = L2GatewayIT.startAgent(hv1, "--kubeconfig", kubeconfig.toString(), "--node-name", "hv1");
-        Gateways.eventually("gw1, hv1 and hv2 registered", () ->
+        eventually("gw1, hv1 and hv2 registered", () ->
                 central.sbFind("Chassis", "name").containsAll(List.of("gw1", "hv1", "hv2")));
         List<String> chassisRows = central.sbFind("Chassis", "_uuid").stream().sorted().toList();
         // the whole operator, as a cluster runs it: the BridgeMapping controller writes the status looked at here
@@ -86,7 +87,7 @@ class CompanionHypervisorIT {
         api.client().resources(BridgeMapping.class).resource(new BridgeMapping("storage", new BridgeMappingSpec(
                 new LabelSelectorBuilder().addToMatchLabels("role", "compute").build(),
                 List.of(new NetworkMapping("storagenet", "br-storage", null))))).create();
-        Gateways.eventually("BridgeMapping storage Ready on hv1", () -> {
+        eventually("BridgeMapping storage Ready on hv1", () -> {
             BridgeMapping bm = api.client().resources(BridgeMapping.class).withName("storage").get();
             BridgeMappingStatus s = bm == null ? null : bm.getStatus();
             return s != null && s.readyNodes() == 1 && s.selectedNodes() == 1 && s.conditions().stream()

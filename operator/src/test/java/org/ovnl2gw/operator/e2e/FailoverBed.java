@@ -1,5 +1,7 @@
 package org.ovnl2gw.operator.e2e;
 
+import static org.ovnl2gw.testbed.Eventually.eventually;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import org.ovnl2gw.agent.Main;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.SeedTopology;
@@ -54,7 +57,7 @@ final class FailoverBed implements AutoCloseable {
         try {
             bed.startAgent("gw1");
             bed.startAgent("gw2");
-            Gateways.eventually("both gateways registered", () ->
+            eventually("both gateways registered", () ->
                     bed.central.sbFind("Chassis", "name").containsAll(List.of("gw1", "gw2")));
             bed.api.applyCrds(Files.isDirectory(Path.of("..", "crds")) ? Path.of("..", "crds") : Path.of("crds"));
             for (String gw : List.of("gw1", "gw2")) {
@@ -65,7 +68,7 @@ final class FailoverBed implements AutoCloseable {
                     Gateways.preferring("gw1"));
             bed.awaitActive("gw1", List.of("gw2"));
             bed.central.nbctl("--wait=hv", "sync");
-            Gateways.eventually("BFD between gw1 and gw2 forwards", () -> bed.bfdForwards("gw2", "gw1")
+            eventually("BFD between gw1 and gw2 forwards", () -> bed.bfdForwards("gw2", "gw1")
                     && bed.bfdForwards("gw1", "gw2"));
             List<TrafficMatrix.CaseResult> matrix = new TrafficMatrix(bed.topology).run(0);
             if (!TrafficMatrix.allPassed(matrix)) {
@@ -91,7 +94,7 @@ final class FailoverBed implements AutoCloseable {
             bed.companions.add("gw2");
             bed.startAgent("gw1");
             bed.startNodeSoftware("gw2");
-            Gateways.eventually("both gateways registered, gw2 by ovn-controller", () ->
+            eventually("both gateways registered, gw2 by ovn-controller", () ->
                     bed.central.sbFind("Chassis", "name").containsAll(List.of("gw1", "gw2"))
                     && bed.central.sbFind("Chassis_Private", "name", "external_ids:ovn-l2gw-mode=companion")
                             .contains("gw2"));
@@ -119,7 +122,7 @@ final class FailoverBed implements AutoCloseable {
     private void startNodeSoftware(String gw) throws InterruptedException {
         if (companions.contains(gw)) {
             topology.gateway(gw).startOvnController();
-            Gateways.eventually(gw + " registered by ovn-controller", () ->
+            eventually(gw + " registered by ovn-controller", () ->
                     central.sbFind("Chassis", "name").contains(gw));
         }
         startAgent(gw);
@@ -195,11 +198,11 @@ final class FailoverBed implements AutoCloseable {
     }
 
     void awaitActive(String node) throws InterruptedException {
-        Gateways.eventually(() -> "Ready on " + node + " (now " + gateway().getStatus() + ")", () -> isActive(node));
+        eventually(Eventually.CONVERGENCE, () -> "Ready on " + node + " (now " + gateway().getStatus() + ")", () -> isActive(node));
     }
 
     void awaitActive(String node, List<String> standby) throws InterruptedException {
-        Gateways.eventually(() -> "Ready on " + node + ", standby " + standby + " (now " + gateway().getStatus() + ")",
+        eventually(Eventually.CONVERGENCE, () -> "Ready on " + node + ", standby " + standby + " (now " + gateway().getStatus() + ")",
                 () -> isActive(node) && gateway().getStatus().standbyNodes().equals(standby));
     }
 
@@ -211,7 +214,7 @@ final class FailoverBed implements AutoCloseable {
     java.util.concurrent.CompletableFuture<Long> watchActive(String node) {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return when(() -> isActive(node), Gateways.DEADLINE);
+                return when(() -> isActive(node), Eventually.CONVERGENCE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

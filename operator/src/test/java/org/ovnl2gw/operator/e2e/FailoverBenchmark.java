@@ -1,10 +1,13 @@
 package org.ovnl2gw.operator.e2e;
 
+import static org.ovnl2gw.testbed.Eventually.eventually;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ovnl2gw.operator.e2e.ContinuousProbes.Direction;
+import org.ovnl2gw.testbed.Eventually;
 
 /**
  * Failover figures ({@code bench/failover-bench [RUNS]}, default 10): on {@link FailoverBed}, with probes both
@@ -34,7 +37,7 @@ public final class FailoverBenchmark {
                 String next = standby;
                 var watch = bed.watchActive(next);
                 long killed = bed.killNode(active);
-                long ready = watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                long ready = watch.get(Eventually.CONVERGENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
                 Thread.sleep(1500);
                 probes.close();
                 for (Direction d : Direction.values()) {
@@ -48,7 +51,7 @@ public final class FailoverBenchmark {
                 bed.restoreNode(active);
                 bed.awaitActive(standby, List.of(active));
                 String back = active;
-                Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
+                eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
             Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
                 active = standby;
             }

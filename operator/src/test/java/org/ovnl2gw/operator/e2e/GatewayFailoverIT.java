@@ -2,6 +2,7 @@ package org.ovnl2gw.operator.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.operator.e2e.ContinuousProbes.Direction;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.testbed.PcapFile;
 import org.ovnl2gw.testbed.TrafficMatrix;
 
@@ -44,7 +46,7 @@ class GatewayFailoverIT {
         Thread.sleep(1000);
         var watch = bed.watchActive("gw2");
         long killed = bed.killNode("gw1");
-        long ready = watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        long ready = watch.get(Eventually.CONVERGENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         Thread.sleep(2000);
         System.out.printf("failover (node death): kill to first frame overlay->physical %d ms, physical->overlay"
                         + " %d ms, kill to Ready on gw2 %d ms%n", probes.firstDeliveredAfter(Direction.TO_PHYSICAL, killed),
@@ -60,7 +62,7 @@ class GatewayFailoverIT {
         Path vif2 = bed.topology.hypervisor(2).rundir().resolve("vif2-tx.pcap");
         int seen = PcapFile.frames(vif2).size();
         bed.topology.hypervisor(3).appctl("netdev-dummy/receive", "vif3", "f00000000002" + "f00000000003" + "0803");
-        Gateways.eventually("unicast from the physical network reached the silent vif2", () ->
+        eventually("unicast from the physical network reached the silent vif2", () ->
                 PcapFile.frames(vif2).size() > seen);
 
         // gw1 comes back: it stands by, the port stays on gw2, and no frame is lost or duplicated
@@ -108,12 +110,12 @@ class GatewayFailoverIT {
             String next = standby;
             var watch = bed.watchActive(next);
             long killed = bed.killNode(active);
-            readyMs.add((watch.get(Gateways.DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) - killed)
+            readyMs.add((watch.get(Eventually.CONVERGENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) - killed)
                     / 1_000_000);
             bed.restoreNode(active);
             bed.awaitActive(standby, List.of(active));
             String back = active;
-            Gateways.eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
+            eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
             Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
             active = standby;
         }

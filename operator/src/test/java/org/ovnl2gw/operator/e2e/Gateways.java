@@ -1,12 +1,12 @@
 package org.ovnl2gw.operator.e2e;
 
+import static org.ovnl2gw.testbed.Eventually.eventually;
+
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
@@ -14,10 +14,10 @@ import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.GatewayNodes;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
+import org.ovnl2gw.testbed.Eventually;
 
 /** What the e2e tests do with L2Gateways through the Kubernetes API, and the polling they wait with. */
 final class Gateways {
-    static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private Gateways() {
     }
@@ -61,7 +61,8 @@ final class Gateways {
     /** Waits until the gateway's condition satisfies {@code test}; returns the resource then. */
     static L2Gateway awaitCondition(KubernetesClient client, String name, String type, Predicate<Condition> test)
             throws InterruptedException {
-        eventually(() -> name + " has a " + type + " condition as expected (now " + condition(client, name, type) + ")",
+        eventually(Eventually.CONVERGENCE, () -> name + " has a " + type + " condition as expected (now "
+                        + condition(client, name, type) + ")",
                 () -> condition(client, name, type).filter(test).isPresent());
         return get(client, name).orElseThrow();
     }
@@ -73,20 +74,5 @@ final class Gateways {
     static L2Gateway awaitReason(KubernetesClient client, String name, String type, String reason)
             throws InterruptedException {
         return awaitCondition(client, name, type, c -> c.reason().equals(reason));
-    }
-
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        eventually(() -> what, condition);
-    }
-
-    static void eventually(java.util.function.Supplier<String> what, BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what.get());
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.ovnl2gw.operator.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -53,7 +54,7 @@ class L2GatewayIT {
             central = topology.central();
             central.nbctl("ls-add", "lsw1");
             agent = startAgent(topology.gateway("gw1"));
-            Gateways.eventually("gw1 registered", () -> central.sbFind("Chassis", "name").contains("gw1"));
+            eventually("gw1 registered", () -> central.sbFind("Chassis", "name").contains("gw1"));
             api = EmbeddedKubeApi.start(0);
             api.applyCrds(Path.of("..", "crds"));
             client = api.client();
@@ -66,10 +67,7 @@ class L2GatewayIT {
     }
 
     static Main.NodeAgent startAgent(OvsHost host, String... extra) throws InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("--ovs-db", host.ovsdbRemote(),
-                "--ovs-rundir", host.rundir().toString(), "--heartbeat-interval", "0.5"));
-        args.addAll(List.of(extra));
-        Main.NodeAgent started = Main.NodeAgent.start(AgentOptions.parse(args.toArray(String[]::new)));
+        Main.NodeAgent started = Main.NodeAgent.start(AgentOptions.parse(host.agentArguments(extra)));
         assertTrue(started.awaitLocalDatabase(Duration.ofSeconds(20)));
         return started;
     }
@@ -161,7 +159,7 @@ class L2GatewayIT {
         for (String name : expected.keySet()) {
             client.resources(L2Gateway.class).withName(name).delete();
         }
-        Gateways.eventually("refused gateways are gone", () -> expected.keySet().stream()
+        eventually("refused gateways are gone", () -> expected.keySet().stream()
                 .allMatch(n -> Gateways.get(client, n).isEmpty()));
         assertEquals(before, ovnDump(), "deleting refused gateways must not change OVN");
         central.nbctl("lsp-del", "l2gw-taken");
@@ -171,7 +169,7 @@ class L2GatewayIT {
     @Order(3)
     void operatorRestartedMidwayConvergesWithoutDuplicateRows() throws Exception {
         Gateways.create(client, "midway", "lsw1", SeedTopology.NETWORK, 10, null);
-        Gateways.eventually("midway's port is written", () ->
+        eventually("midway's port is written", () ->
                 !central.nbFind("Logical_Switch_Port", "_uuid", "name=l2gw-midway").isEmpty());
         operator.close();
         operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(), SETTINGS);
@@ -192,10 +190,10 @@ class L2GatewayIT {
             return g;
         });
         client.resources(L2Gateway.class).withName("midway").delete();
-        Gateways.eventually("midway is gone", () -> Gateways.get(client, "midway").isEmpty());
+        eventually("midway is gone", () -> Gateways.get(client, "midway").isEmpty());
         assertEquals(1, central.nbFind("Logical_Switch_Port", "_uuid", "name=l2gw-midway").size());
         operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(), SETTINGS);
-        Gateways.eventually("the orphaned port is removed", () ->
+        eventually("the orphaned port is removed", () ->
                 central.nbFind("Logical_Switch_Port", "_uuid", "name=l2gw-midway").isEmpty());
         assertEquals(1, central.nbFind("Logical_Switch_Port", "_uuid", "name=l2gw-seed").size());
     }
@@ -205,8 +203,8 @@ class L2GatewayIT {
     void deleteRemovesOnlyOurRows() throws Exception {
         List<String> othersBefore = otherRows();
         client.resources(L2Gateway.class).withName("seed").delete();
-        Gateways.eventually("seed is gone", () -> Gateways.get(client, "seed").isEmpty());
-        Gateways.eventually("its Port_Binding is gone", () ->
+        eventually("seed is gone", () -> Gateways.get(client, "seed").isEmpty());
+        eventually("its Port_Binding is gone", () ->
                 central.sbFind("Port_Binding", "_uuid", "type=l2gateway").isEmpty());
         assertEquals(List.of(), central.nbFind("Logical_Switch_Port", "_uuid", "external_ids:ovn-l2gw-owner=operator"));
         assertEquals(othersBefore, otherRows());
@@ -235,7 +233,7 @@ class L2GatewayIT {
             assertEquals("gw1", Gateways.awaitReady(client, "honest").getStatus().gatewayNode());
             assertEquals("gw1", central.nbctl("get", "Logical_Switch_Port", "l2gw-honest", "options:l2gateway-chassis")
                     .strip().replace("\"", ""), "the chassis of node gw1, never the one claiming to be it");
-            Gateways.eventually("a ChassisIdentityMismatch Event about Node gw1", () -> client.v1().events().inAnyNamespace()
+            eventually("a ChassisIdentityMismatch Event about Node gw1", () -> client.v1().events().inAnyNamespace()
                     .list().getItems().stream().anyMatch(e -> "Node".equals(e.getInvolvedObject().getKind())
                             && "gw1".equals(e.getInvolvedObject().getName())
                             && ChassisIdentityCheck.MISMATCH.equals(e.getReason())

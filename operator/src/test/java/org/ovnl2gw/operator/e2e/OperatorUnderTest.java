@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.Main;
-import org.ovnl2gw.operator.l2gateway.L2GatewayEvents;
+import org.ovnl2gw.operator.events.KubernetesEventRecorder;
+import org.ovnl2gw.operator.l2gateway.L2GatewayMetrics;
 import org.ovnl2gw.operator.l2gateway.L2GatewayReconciler;
 import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
 import org.ovnl2gw.operator.l2gateway.OrphanCollector;
@@ -27,10 +28,11 @@ final class OperatorUnderTest implements AutoCloseable {
     final OvsdbSouthboundClient sb;
     final L2GatewayReconciler reconciler;
     final OrphanCollector orphans;
+    final KubernetesEventRecorder events;
     final Operator operator;
 
     private OperatorUnderTest(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings,
-                              L2GatewayEvents events) throws InterruptedException {
+                              L2GatewayMetrics metrics) throws InterruptedException {
         UnreadableResources unreadable = Main.RunningOperator.unreadableResources();
         client = new KubernetesClientBuilder().withConfig(api.clientConfig())
                 .withKubernetesSerialization(unreadable.serialization()).build();
@@ -39,7 +41,8 @@ final class OperatorUnderTest implements AutoCloseable {
         if (!nb.awaitConnected(Duration.ofSeconds(20)) || !sb.awaitConnected(Duration.ofSeconds(20))) {
             throw new IllegalStateException("operator could not connect to NB/SB");
         }
-        reconciler = new L2GatewayReconciler(client, nb, sb, Clock.systemUTC(), events, settings, unreadable);
+        events = new KubernetesEventRecorder(client, settings.eventNamespace(), Clock.systemUTC());
+        reconciler = Main.l2GatewayReconciler(client, nb, sb, Clock.systemUTC(), metrics, events, settings, unreadable);
         operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withConcurrentReconciliationThreads(20));
@@ -51,12 +54,12 @@ final class OperatorUnderTest implements AutoCloseable {
 
     static OperatorUnderTest start(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings)
             throws InterruptedException {
-        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, L2GatewayEvents.NONE);
+        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, L2GatewayMetrics.NONE);
     }
 
     static OperatorUnderTest start(EmbeddedKubeApi api, String nbRemote, String sbRemote, L2GatewaySettings settings,
-                                   L2GatewayEvents events) throws InterruptedException {
-        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, events);
+                                   L2GatewayMetrics metrics) throws InterruptedException {
+        return new OperatorUnderTest(api, nbRemote, sbRemote, settings, metrics);
     }
 
     @Override
@@ -68,6 +71,7 @@ final class OperatorUnderTest implements AutoCloseable {
             // already stopping; the rest must still be released
         }
         reconciler.close();
+        events.close();
         nb.close();
         sb.close();
         client.close();

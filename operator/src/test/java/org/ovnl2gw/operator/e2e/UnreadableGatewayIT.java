@@ -1,6 +1,7 @@
 package org.ovnl2gw.operator.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ovnl2gw.testbed.Eventually.eventually;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,7 +52,7 @@ class UnreadableGatewayIT {
             central = topology.central();
             central.nbctl("ls-add", "lsw2");
             agent = L2GatewayIT.startAgent(topology.gateway("gw1"));
-            Gateways.eventually("gw1 registered", () -> central.sbFind("Chassis", "name").contains("gw1"));
+            eventually("gw1 registered", () -> central.sbFind("Chassis", "name").contains("gw1"));
             api = EmbeddedKubeApi.start(0);
             api.applyCrds(Path.of("..", "crds"));
             client = api.client();
@@ -88,11 +89,11 @@ class UnreadableGatewayIT {
         Gateways.awaitReady(client, "good-after");
 
         for (String bad : List.of("bad-before-start", "bad-while-running")) {
-            Gateways.eventually(bad + " is refused as an invalid spec naming spec.vlan (now " + accepted(bad) + ")",
+            eventually(bad + " is refused as an invalid spec naming spec.vlan (now " + accepted(bad) + ")",
                     () -> accepted(bad).filter(c -> "False".equals(c.get("status"))
                             && "InvalidSpec".equals(c.get("reason"))
                             && String.valueOf(c.get("message")).startsWith("spec.vlan: cannot read \"abc\"")).isPresent());
-            Gateways.eventually("a Warning Event names " + bad, () -> client.v1().events().inNamespace("default")
+            eventually("a Warning Event names " + bad, () -> client.v1().events().inNamespace("default")
                     .list().getItems().stream().anyMatch(e -> e.getInvolvedObject().getName().equals(bad)
                             && "InvalidSpec".equals(e.getReason()) && "Warning".equals(e.getType())));
         }

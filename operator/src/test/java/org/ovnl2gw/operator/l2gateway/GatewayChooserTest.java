@@ -24,8 +24,8 @@ class GatewayChooserTest {
     }
 
     private GatewayChooser.Choice choose(GatewayNodes nodes, String current, Set<String> healthy, ChassisInfo... all) {
-        return chooser.choose("physnet1", nodes, Optional.ofNullable(current), List.of(all), healthy::contains,
-                name -> name + " is dead");
+        return chooser.choose("physnet1", nodes, Optional.ofNullable(current), Optional.empty(), List.of(all),
+                healthy::contains, name -> name + " is dead");
     }
 
     @Test

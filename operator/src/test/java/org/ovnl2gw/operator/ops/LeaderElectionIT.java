@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.operator.Main;
+import org.ovnl2gw.testbed.Eventually;
 
 /** Two replicas: one leads, the other is a ready standby, and takes the Lease when the leader stops. */
 class LeaderElectionIT {

@@ -13,6 +13,7 @@ import org.ovnl2gw.api.v1alpha1.BridgeMappingSpec;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.api.v1alpha1.NetworkMapping;
+import org.ovnl2gw.testbed.Eventually;
 
 /** The operator started as Main starts it, against the embedded API and real NB/SB: Lease, endpoints, metrics. */
 class OperatorProcessIT {

@@ -2,17 +2,17 @@ package org.ovnl2gw.operator.ops;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.ovnl2gw.operator.l2gateway.L2GatewayEvents;
+import org.ovnl2gw.operator.l2gateway.L2GatewayMetrics;
 
 /**
- * The L2Gateway reconciler's metrics callbacks, recorded in {@link OperatorMetrics}. Reconciles and errors are
+ * The L2Gateway controller's metrics, recorded in {@link OperatorMetrics}. Reconciles and errors are
  * deliberately not counted here: {@link ReconcileMetrics} already counts them for every controller, and counting
  * twice would double the figures.
  */
-public final class L2GatewayMetrics implements L2GatewayEvents {
+public final class OperatorL2GatewayMetrics implements L2GatewayMetrics {
     private final OperatorMetrics metrics;
 
-    public L2GatewayMetrics(OperatorMetrics metrics) {
+    public OperatorL2GatewayMetrics(OperatorMetrics metrics) {
         this.metrics = metrics;
     }
 

@@ -1,13 +1,17 @@
-package org.ovnl2gw.agent.dataplane;
+package org.ovnl2gw.contract;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * {@code ovn-bridge-mappings}: physical network name to local OVS bridge, written
- * {@code physnet1:br-eth0,physnet2:br-eth1}. Order is kept so that what we write back reads as before.
+ * {@code physnet1:br-eth0,physnet2:br-eth1}, in {@code Open_vSwitch:external_ids} (where ovn-controller and
+ * the agent read it) and in {@code Chassis:other_config} (where the operator reads which networks a chassis
+ * provides). The one parser of that list for both programs. Order is kept so that what we write back reads as
+ * before.
  */
 public record BridgeMappings(Map<String, String> bridgeByNetwork) {
     public static final BridgeMappings NONE = new BridgeMappings(Map.of());
@@ -29,6 +33,11 @@ public record BridgeMappings(Map<String, String> bridgeByNetwork) {
             }
         }
         return new BridgeMappings(map);
+    }
+
+    /** The physical networks the list provides. */
+    public Set<String> networks() {
+        return bridgeByNetwork.keySet();
     }
 
     public Optional<String> bridgeFor(String network) {

@@ -1,7 +1,10 @@
-package org.ovnl2gw.operator.l2gateway;
+package org.ovnl2gw.operator.events;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.ovnl2gw.api.v1alpha1.Condition;
-import org.ovnl2gw.api.v1alpha1.L2Gateway;
 
 /**
  * {@link EventRecorder} writing core/v1 Events in one namespace (the resources are cluster-scoped, as Nodes are,
@@ -25,7 +27,7 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "l2gateway-events");
+        Thread t = new Thread(r, "kubernetes-events");
         t.setDaemon(true);
         return t;
     });
@@ -36,46 +38,39 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
         this.clock = clock;
     }
 
-    /** An Event about a Node, as kubelet's are: where an administrator looks for what concerns that node. */
+    @Override
     public void recordAboutNode(String nodeName, String type, String reason, String message) {
-        String time = Condition.formatTime(clock.instant());
-        Event event = new EventBuilder()
-                .withNewMetadata().withNamespace(namespace)
-                .withName(nodeName + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet()).endMetadata()
-                .withNewInvolvedObject().withApiVersion("v1").withKind("Node").withName(nodeName).endInvolvedObject()
-                .withType(type).withReason(reason).withMessage(message).withCount(1)
-                .withFirstTimestamp(time).withLastTimestamp(time)
-                .withNewSource().withComponent(COMPONENT).endSource().withReportingComponent(COMPONENT)
-                .build();
         LOG.warning(() -> "Node " + nodeName + ": " + type + " " + reason + ": " + message);
-        writer.execute(() -> {
-            try {
-                client.v1().events().inNamespace(namespace).resource(event).create();
-            } catch (RuntimeException e) {
-                LOG.warning("could not write event " + reason + " for Node " + nodeName + ": " + e.getMessage());
-            }
-        });
+        write(new ObjectReferenceBuilder().withApiVersion("v1").withKind("Node").withName(nodeName).build(),
+                type, reason, message);
     }
 
     @Override
-    public void record(L2Gateway about, String type, String reason, String message) {
+    public void record(HasMetadata about, String type, String reason, String message) {
+        String kind = HasMetadata.getKind(about.getClass());
         String name = about.getMetadata().getName();
+        LOG.info(() -> kind + " " + name + ": " + type + " " + reason + ": " + message);
+        write(new ObjectReferenceBuilder().withApiVersion(HasMetadata.getApiVersion(about.getClass()))
+                .withKind(kind).withName(name).withUid(about.getMetadata().getUid()).build(), type, reason, message);
+    }
+
+    private void write(ObjectReference involved, String type, String reason, String message) {
         String time = Condition.formatTime(clock.instant());
         Event event = new EventBuilder()
                 .withNewMetadata().withNamespace(namespace)
-                .withName(name + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet()).endMetadata()
-                .withNewInvolvedObject().withApiVersion(L2Gateway.GROUP + "/" + L2Gateway.VERSION).withKind("L2Gateway")
-                .withName(name).withUid(about.getMetadata().getUid()).endInvolvedObject()
+                .withName(involved.getName() + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet())
+                .endMetadata()
+                .withInvolvedObject(involved)
                 .withType(type).withReason(reason).withMessage(message).withCount(1)
                 .withFirstTimestamp(time).withLastTimestamp(time)
                 .withNewSource().withComponent(COMPONENT).endSource().withReportingComponent(COMPONENT)
                 .build();
-        LOG.info(() -> "L2Gateway " + name + ": " + type + " " + reason + ": " + message);
         writer.execute(() -> {
             try {
                 client.v1().events().inNamespace(namespace).resource(event).create();
             } catch (RuntimeException e) {
-                LOG.warning("could not write event " + reason + " for L2Gateway " + name + ": " + e.getMessage());
+                LOG.warning("could not write event " + reason + " for " + involved.getKind() + " "
+                        + involved.getName() + ": " + e.getMessage());
             }
         });
     }

@@ -3,21 +3,14 @@ package org.ovnl2gw.operator.l2gateway;
 import java.util.Map;
 
 /**
- * What the L2Gateway reconciler reports for metrics; the operator's metrics code implements it. Calls come from
- * reconcile threads and must not block.
+ * What the L2Gateway controller reports for metrics; the operator's metrics code implements it. Calls come from
+ * reconcile threads and must not block. (Reconciles and errors are counted for every controller by JOSDK's
+ * metrics hook, not here.)
  */
-public interface L2GatewayEvents {
+public interface L2GatewayMetrics {
     /** Ignores everything (tests, benchmarks). */
-    L2GatewayEvents NONE = new L2GatewayEvents() {
+    L2GatewayMetrics NONE = new L2GatewayMetrics() {
     };
-
-    /** One reconcile finished without error. */
-    default void reconciled() {
-    }
-
-    /** One reconcile failed (it will be retried). */
-    default void error() {
-    }
 
     /** The gateway of {@code resource} moved from node {@code fromNode} to {@code toNode}. */
     default void failover(String resource, String fromNode, String toNode) {

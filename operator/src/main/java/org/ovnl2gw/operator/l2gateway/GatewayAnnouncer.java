@@ -38,7 +38,7 @@ final class GatewayAnnouncer implements AutoCloseable {
         boolean changed = before.map(b -> !b.status().equals(after.status()) || !b.reason().equals(after.reason()))
                 .orElse(true);
         if (changed) {
-            recorder.record(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
+            recorder.recordLatestState(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
                     after.message());
         }
         String state = L2GatewayStatusCalculator.state(next);

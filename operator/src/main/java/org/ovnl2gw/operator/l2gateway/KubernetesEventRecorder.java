@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
@@ -24,6 +27,8 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
     private final String namespace;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
+    /** Per gateway, the sequence number of the newest {@link #recordLatestState} event not yet written. */
+    private final Map<String, Long> latestState = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "l2gateway-events");
         t.setDaemon(true);
@@ -59,6 +64,23 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
 
     @Override
     public void record(L2Gateway about, String type, String reason, String message) {
+        write(about, type, reason, message, () -> true);
+    }
+
+    /**
+     * As {@link #record}, for a state of which only the latest is news (Ready's reason): when a newer one about the
+     * same gateway is queued before this one is written, this one is dropped. Under a burst (hundreds of gateways
+     * created at once) the writer falls behind and every gateway's passing WaitingFor... states would each cost
+     * an API request that no one reads before the next; when the API keeps up, every change is still written.
+     */
+    public void recordLatestState(L2Gateway about, String type, String reason, String message) {
+        String name = about.getMetadata().getName();
+        long mine = sequence.incrementAndGet();
+        latestState.put(name, mine);
+        write(about, type, reason, message, () -> latestState.remove(name, mine));
+    }
+
+    private void write(L2Gateway about, String type, String reason, String message, BooleanSupplier stillNews) {
         String name = about.getMetadata().getName();
         String time = Condition.formatTime(clock.instant());
         Event event = new EventBuilder()
@@ -72,6 +94,10 @@ public final class KubernetesEventRecorder implements EventRecorder, AutoCloseab
                 .build();
         LOG.info(() -> "L2Gateway " + name + ": " + type + " " + reason + ": " + message);
         writer.execute(() -> {
+            if (!stillNews.getAsBoolean()) {
+                LOG.fine(() -> "L2Gateway " + name + ": " + reason + " superseded before it was written; dropped");
+                return;
+            }
             try {
                 client.v1().events().inNamespace(namespace).resource(event).create();
             } catch (RuntimeException e) {

@@ -56,8 +56,9 @@ import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
 public final class L2GatewayBenchmark {
     private static final String CHASSIS = "bench-gw";
     private static final String NETWORK = "physnet1";
-    /** The image's flags under the Deployment's 512Mi limit: 75 % of it as heap, and the GC the JVM picks there. */
-    private static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
+    /** The image's flags (images/operator/Dockerfile) under the Deployment's 512Mi limit: 75 % of it as heap. */
+    private static final String DEFAULT_JAVA_OPTS =
+            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
     private L2GatewayBenchmark() {
     }

@@ -10,6 +10,14 @@ public interface EventRecorder {
     /** An Event about one of our resources (an L2Gateway or a BridgeMapping). */
     void record(HasMetadata about, String type, String reason, String message);
 
+    /**
+     * An Event for a state of which only the latest is news (a Ready reason): a recorder that has fallen behind
+     * may drop it when a newer one about the same resource is queued before it is written.
+     */
+    default void recordLatestState(HasMetadata about, String type, String reason, String message) {
+        record(about, type, reason, message);
+    }
+
     /** An Event about a Node, as kubelet's are: where an administrator looks for what concerns that node. */
     void recordAboutNode(String nodeName, String type, String reason, String message);
 }

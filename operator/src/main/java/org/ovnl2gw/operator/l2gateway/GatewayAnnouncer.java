@@ -38,7 +38,7 @@ public final class GatewayAnnouncer {
         boolean changed = before.map(b -> !b.status().equals(after.status()) || !b.reason().equals(after.reason()))
                 .orElse(true);
         if (changed) {
-            recorder.record(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
+            recorder.recordLatestState(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
                     after.message());
         }
         gauge.update(gateway.getMetadata().getName(), next);

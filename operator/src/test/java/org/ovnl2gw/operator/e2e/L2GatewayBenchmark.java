@@ -1,15 +1,27 @@
 package org.ovnl2gw.operator.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +31,7 @@ import java.util.logging.Logger;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
-import org.ovnl2gw.operator.l2gateway.L2GatewaySettings;
+import org.ovnl2gw.operator.Main;
 import org.ovnl2gw.ovsdb.Condition;
 import org.ovnl2gw.ovsdb.MonitorSpec;
 import org.ovnl2gw.ovsdb.Operation;
@@ -33,22 +45,41 @@ import org.ovnl2gw.testbed.Testbed;
 import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
 
 /**
- * Benchmark command (not a test): N L2Gateways created at once; prints the time until all are Ready and the
- * per-gateway time from create to Ready (p50, p90, max). The gateway chassis is a fake published by this
- * program in the Southbound DB (Chassis + Chassis_Private heartbeat, and it claims ports named to it), so only
- * the operator, NB/SB and ovn-northd are measured. Run with {@code bench/operator-bench [N]}.
+ * Benchmark command (not a test): N L2Gateways created at once; prints the time until all are Ready, the
+ * per-gateway time from create to Ready (p50, p90, max), the operator's memory and how many requests the Kubernetes
+ * API served. The operator runs as its own JVM ({@link Main}, as the Deployment runs it, flags from
+ * {@code OPERATOR_JAVA_OPTS}), so its RSS is its own. The gateway chassis is a fake published by this program in
+ * the Southbound DB (Chassis + Chassis_Private heartbeat, and it claims ports named to it), so only the operator,
+ * NB/SB and ovn-northd are measured. Readiness is observed through a watch (an informer), as a user's
+ * {@code kubectl get -w} would. Run with {@code bench/operator-bench [N...]}: each N in a fresh testbed.
  */
 public final class L2GatewayBenchmark {
     private static final String CHASSIS = "bench-gw";
     private static final String NETWORK = "physnet1";
+    /** The image's flags (images/operator/Dockerfile) under the Deployment's 512Mi limit: 75 % of it as heap. */
+    private static final String DEFAULT_JAVA_OPTS =
+            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
     private L2GatewayBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path crds = Path.of(args.length > 0 ? args[0] : "crds");
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            counts.add(Integer.parseInt(args[i]));
+        }
+        if (counts.isEmpty()) {
+            counts.add(200);
+        }
         Logger.getLogger("").setLevel(Level.WARNING);
+        for (int count : counts) {
+            runOnce(crds, count);
+        }
+        System.exit(0);
+    }
+
+    private static void runOnce(Path crds, int count) throws Exception {
         try (Testbed testbed = Testbed.create("opbench")) {
             OvnCentral central = testbed.startCentral();
             List<String> lsAdd = new ArrayList<>();
@@ -63,18 +94,64 @@ public final class L2GatewayBenchmark {
                  EmbeddedKubeApi api = EmbeddedKubeApi.start(0)) {
                 api.applyCrds(crds);
                 Gateways.createNode(api.client(), CHASSIS, "192.168.0.9");
-                try (OperatorUnderTest operator = OperatorUnderTest.start(api, central.nbRemote(), central.sbRemote(),
-                        L2GatewaySettings.defaults())) {
-                    run(api.client(), count);
+                Path kubeconfig = api.writeKubeconfig(testbed.baseDir().resolve("kubeconfig"));
+                warmUp(api.client(), count);
+                try (OperatorProcess operator = OperatorProcess.start(testbed.baseDir(), kubeconfig,
+                        central.nbRemote(), central.sbRemote())) {
+                    run(api, operator, count);
                 }
             }
         }
-        System.exit(0);
     }
 
-    private static void run(KubernetesClient client, int count) throws InterruptedException {
+    /**
+     * The embedded API is a JVM of its own kind, cold at first: 200 creates take 2.7 s there cold and a fraction of
+     * that warm, where a real API server takes none of that warm-up. So N L2Gateways are created and deleted once
+     * before the operator starts (it never sees them); the operator itself is measured cold, as after a restart.
+     */
+    private static void warmUp(KubernetesClient client, int count) throws InterruptedException {
+        ExecutorService creators = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            creators.execute(() -> {
+                Gateways.create(client, "warmup-" + n, "bench-ls-" + n, NETWORK, n + 1, null);
+                client.resources(L2Gateway.class).withName("warmup-" + n).delete();
+            });
+        }
+        creators.shutdown();
+        creators.awaitTermination(10, TimeUnit.MINUTES);
+        Gateways.eventually("warm-up gateways deleted",
+                () -> client.resources(L2Gateway.class).list().getItems().isEmpty());
+    }
+
+    private static void run(EmbeddedKubeApi api, OperatorProcess operator, int count) throws InterruptedException {
+        KubernetesClient client = api.client();
         Map<String, Long> created = new ConcurrentHashMap<>();
         Map<String, Long> ready = new ConcurrentHashMap<>();
+        CountDownLatch allReady = new CountDownLatch(count);
+        SharedIndexInformer<L2Gateway> watch = client.resources(L2Gateway.class).inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(L2Gateway g) {
+                seen(g);
+            }
+
+            @Override
+            public void onUpdate(L2Gateway before, L2Gateway after) {
+                seen(after);
+            }
+
+            @Override
+            public void onDelete(L2Gateway g, boolean unknown) {
+            }
+
+            private void seen(L2Gateway g) {
+                if (g.getStatus() != null && Conditions.isTrue(g.getStatus().conditions(), ConditionTypes.READY)
+                        && ready.putIfAbsent(g.getMetadata().getName(), System.nanoTime()) == null) {
+                    allReady.countDown();
+                }
+            }
+        });
+        int requestsBefore = api.requestCount();
         ExecutorService creators = Executors.newFixedThreadPool(8);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -86,28 +163,119 @@ public final class L2GatewayBenchmark {
             });
         }
         creators.shutdown();
-        long deadline = start + Duration.ofMinutes(10).toNanos();
-        while (ready.size() < count && System.nanoTime() < deadline) {
-            for (L2Gateway g : client.resources(L2Gateway.class).list().getItems()) {
-                if (g.getStatus() != null && Conditions.isTrue(g.getStatus().conditions(), ConditionTypes.READY)) {
-                    ready.putIfAbsent(g.getMetadata().getName(), System.nanoTime());
-                }
-            }
-            Thread.sleep(50);
-        }
+        boolean all = allReady.await(10, TimeUnit.MINUTES);
         long end = ready.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+        OperatorProcess.Memory memory = operator.memory();
+        // what the operator still does once all are Ready (status writes, events) counts against it too
+        Thread.sleep(2000);
+        int requests = api.requestCount() - requestsBefore;
+        OperatorProcess.Memory settled = operator.memory();
+        watch.close();
         List<Long> perGateway = new ArrayList<>();
         ready.forEach((name, t) -> perGateway.add((t - created.getOrDefault(name, start)) / 1_000_000));
         Collections.sort(perGateway);
-        System.out.printf("operator benchmark: %d L2Gateways created at once (%d switches, 1 fake gateway chassis)%n",
-                count, count);
+        System.out.printf("operator benchmark: %d L2Gateways created at once (%d switches, 1 fake gateway chassis;"
+                + " operator JVM: %s)%n", count, count, operator.javaOpts());
         System.out.printf("  all created after %d ms%n", (created.values().stream().mapToLong(Long::longValue).max()
                 .orElse(start) - start) / 1_000_000);
-        System.out.printf("  Ready: %d of %d; all Ready after %d ms%n", ready.size(), count, (end - start) / 1_000_000);
+        System.out.printf("  Ready: %d of %d; all Ready after %d ms%s%n", ready.size(), count, (end - start) / 1_000_000,
+                all ? "" : " (gave up after 10 minutes)");
         if (!perGateway.isEmpty()) {
             System.out.printf("  per gateway, create -> Ready: p50 %d ms, p90 %d ms, max %d ms%n",
                     perGateway.get(perGateway.size() / 2), perGateway.get(perGateway.size() * 9 / 10),
                     perGateway.get(perGateway.size() - 1));
+        }
+        System.out.printf("  operator RSS when all Ready %d MB (2 s later %d MB, peak %d MB), %d threads;"
+                + " Kubernetes API requests until then + 2 s: %d (all clients)%n", memory.rssMb(), settled.rssMb(),
+                settled.peakMb(), settled.threads(), requests);
+    }
+
+    /** The operator's Main in a JVM of its own, stopped by pid; its output goes to {@code operator.log}. */
+    private static final class OperatorProcess implements AutoCloseable {
+        private final Process process;
+        private final String javaOpts;
+
+        record Memory(long rssMb, long peakMb, long threads) {
+        }
+
+        private OperatorProcess(Process process, String javaOpts) {
+            this.process = process;
+            this.javaOpts = javaOpts;
+        }
+
+        static OperatorProcess start(Path dir, Path kubeconfig, String nbRemote, String sbRemote) throws Exception {
+            int health;
+            int metrics;
+            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+                health = a.getLocalPort();
+                metrics = b.getLocalPort();
+            }
+            String opts = Optional.ofNullable(System.getenv("OPERATOR_JAVA_OPTS")).orElse(DEFAULT_JAVA_OPTS);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "--ovn-nb-db", nbRemote, "--ovn-sb-db", sbRemote, "--kubeconfig", kubeconfig.toString(),
+                    "--bind-address", "127.0.0.1", "--health-port", Integer.toString(health),
+                    "--metrics-port", Integer.toString(metrics), "--no-leader-election"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("operator.log").toFile()).start();
+            OperatorProcess operator = new OperatorProcess(p, opts);
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                try {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + health + "/readyz")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        return operator;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            operator.close();
+            throw new IllegalStateException("operator not ready within 60 s; see " + dir.resolve("operator.log"));
+        }
+
+        String javaOpts() {
+            return javaOpts;
+        }
+
+        /** VmRSS, VmHWM and Threads of /proc/PID/status. */
+        Memory memory() {
+            try {
+                long rss = 0;
+                long peak = 0;
+                long threads = 0;
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    String[] f = line.split("\\s+");
+                    switch (f[0]) {
+                        case "VmRSS:" -> rss = Long.parseLong(f[1]) / 1024;
+                        case "VmHWM:" -> peak = Long.parseLong(f[1]) / 1024;
+                        case "Threads:" -> threads = Long.parseLong(f[1]);
+                        default -> { }
+                    }
+                }
+                return new Memory(rss, peak, threads);
+            } catch (IOException e) {
+                return new Memory(-1, -1, -1);
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
         }
     }
 

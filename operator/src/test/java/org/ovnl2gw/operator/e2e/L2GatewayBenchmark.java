@@ -40,6 +40,7 @@ import org.ovnl2gw.ovsdb.OvsdbRemote;
 import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.Row;
 import org.ovnl2gw.ovsdb.Uuid;
+import org.ovnl2gw.testbed.Eventually;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.Testbed;
 import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
@@ -120,7 +121,7 @@ public final class L2GatewayBenchmark {
         }
         creators.shutdown();
         creators.awaitTermination(10, TimeUnit.MINUTES);
-        Gateways.eventually("warm-up gateways deleted",
+        Eventually.eventually("warm-up gateways deleted",
                 () -> client.resources(L2Gateway.class).list().getItems().isEmpty());
     }
 

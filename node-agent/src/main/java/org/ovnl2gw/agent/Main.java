@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
-import org.ovnl2gw.agent.bridge.BridgeMappingController;
+import org.ovnl2gw.agent.mappings.BridgeMappingController;
 import org.ovnl2gw.logging.OneLineLogFormat;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.ovsdb.OvsdbRemote;

@@ -3,7 +3,7 @@ package org.ovnl2gw.agent;
 import org.ovnl2gw.agent.chassis.ChassisRegistrar;
 import org.ovnl2gw.agent.chassis.CompanionReporter;
 import org.ovnl2gw.agent.chassis.PortClaims;
-import org.ovnl2gw.agent.chassis.SouthboundReader;
+import org.ovnl2gw.agent.dataplane.SouthboundReader;
 import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.ovsdb.CacheListener;
 import org.ovnl2gw.ovsdb.ConnectionListener;

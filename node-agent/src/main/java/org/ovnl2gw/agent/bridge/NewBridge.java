@@ -12,12 +12,12 @@ import org.ovnl2gw.ovsdb.Operations;
  * Interface fail). Only the Bridge carries our mark: its local port goes with it, and must not look like
  * one of the owner's ports that a port diff would delete.
  */
-final class NewBridge {
+public final class NewBridge {
     private NewBridge() {
     }
 
     /** Operations creating bridge {@code name}; {@code columns} are extra Bridge columns (e.g. fail_mode). */
-    static List<Operation> operations(String uuidName, String name, Map<String, String> columns,
+    public static List<Operation> operations(String uuidName, String name, Map<String, String> columns,
                                       Map<String, String> otherConfig, Map<String, String> externalIds) {
         Operation.Insert iface = Operations.insert("Interface").uuidName(uuidName + "i").set("name", name)
                 .set("type", "internal");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.ovnl2gw.agent.bridge.BridgeMappingController;
+import org.ovnl2gw.agent.mappings.BridgeMappingController;
 import org.ovnl2gw.contract.BridgeMappings;
 import org.ovnl2gw.contract.ChassisKeys;
 import org.ovnl2gw.contract.MappingResult;

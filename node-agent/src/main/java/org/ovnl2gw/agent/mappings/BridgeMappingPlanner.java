@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.bridge;
+package org.ovnl2gw.agent.mappings;
 
 import java.util.ArrayList;
 import java.util.HashMap;

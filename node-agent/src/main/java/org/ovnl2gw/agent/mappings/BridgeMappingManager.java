@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.bridge;
+package org.ovnl2gw.agent.mappings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
-import org.ovnl2gw.agent.bridge.BridgeMappingPlanner.Entry;
+import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch.PortState;
+import org.ovnl2gw.agent.bridge.LocalSwitch;
+import org.ovnl2gw.agent.bridge.NewBridge;
+import org.ovnl2gw.agent.bridge.PortSpec;
+import org.ovnl2gw.agent.mappings.BridgeMappingPlanner.Entry;
 import org.ovnl2gw.contract.BridgeMappings;
 import org.ovnl2gw.contract.OvsKeys;
 import org.ovnl2gw.contract.Ownership;

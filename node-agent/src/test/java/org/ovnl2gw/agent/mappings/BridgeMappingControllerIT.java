@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.bridge;
+package org.ovnl2gw.agent.mappings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.chassis;
+package org.ovnl2gw.agent.dataplane;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.bridge;
+package org.ovnl2gw.agent.mappings;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -18,11 +18,14 @@ final class ChildProcess {
         this.log = log;
     }
 
-    /** Runs {@code java -cp <classpath> mainClass args...}. */
-    static ChildProcess java(String name, Path classpath, String mainClass, Path log, List<String> args) {
+    /** Runs {@code java <jvmFlags> -cp <classpath> mainClass args...}. */
+    static ChildProcess java(String name, List<String> jvmFlags, Path classpath, String mainClass, Path log,
+                             List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath.toString(),
-                mainClass));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", classpath.toString(), mainClass));
         cmd.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -92,14 +92,16 @@ final class Sandbox implements AutoCloseable {
         progress("node agents on " + String.join(", ", GATEWAYS) + " (on " + COMPANION + " in companion mode)");
         for (String node : GATEWAYS) {
             OvsHost host = topology.gateway(node);
-            children.add(ChildProcess.java("node-agent " + node, agentJar, "org.ovnl2gw.agent.Main",
+            children.add(ChildProcess.java("node-agent " + node, ImageJvmFlags.of(options.repo(), "node-agent"),
+                    agentJar, "org.ovnl2gw.agent.Main",
                     options.dir().resolve(node + "-agent.log"), List.of("--ovs-db", host.ovsdbRemote(),
                             "--ovs-rundir", host.rundir().toString(), "--kubeconfig", kubeconfig.toString(),
                             "--node-name", node)));
         }
 
         progress("operator");
-        children.add(ChildProcess.java("operator", operatorJar, "org.ovnl2gw.operator.Main",
+        children.add(ChildProcess.java("operator", ImageJvmFlags.of(options.repo(), "operator"), operatorJar,
+                "org.ovnl2gw.operator.Main",
                 options.dir().resolve("operator.log"), List.of("--ovn-nb-db", topology.central().nbRemote(),
                         "--ovn-sb-db", topology.central().sbRemote(), "--kubeconfig", kubeconfig.toString(),
                         "--metrics-port", Integer.toString(options.metricsPort()),

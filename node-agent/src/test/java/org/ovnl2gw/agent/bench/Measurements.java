@@ -101,8 +101,9 @@ final class Measurements {
                 bed.nb.deletePorts(seedPort);
                 long released = bed.sb.awaitReleased(seedPort.get(0).name(), gw.chassis(), t1 + GIVE_UP_NANOS)
                         .orElseThrow(() -> timeout(gw, "SB release"));
-                // ovn-controller keeps the patch ports of a port it released (not its flows): frames decide
-                boolean stopped = SouthboundBindings.await(t1 + RELEASE_WAIT_NANOS, () -> System.nanoTime() - Math.max(t1, seedLane.lastCrossingSeenNanos()) > QUIET_NANOS).isPresent();
+                // the frames decide, not the patch ports (ovn-controller may keep those of a port it let go)
+                boolean stopped = SouthboundBindings.await(t1 + RELEASE_WAIT_NANOS, () ->
+                        System.nanoTime() - Math.max(t1, seedLane.lastCrossingSeenNanos()) > QUIET_NANOS).isPresent();
                 prober.close();
                 samples.add("release.stuck", gw.kind(), rep, stopped ? 0 : 1, "reps");
                 double stop = Double.NaN;

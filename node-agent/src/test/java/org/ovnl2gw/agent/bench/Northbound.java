@@ -28,7 +28,7 @@ final class Northbound implements AutoCloseable {
     /** The operator's key for the candidates (active first), which ovn-northd copies to the Southbound DB. */
     private static final String CANDIDATES = "ovn-l2gw-candidates";
 
-    /** One l2gateway port to create: its switch, name, VLAN (0: untagged) and gateway chassis. */
+    /** One l2gateway port to create: its switch, name and VLAN (0: untagged). */
     record GatewayPort(String switchName, String name, int vlan) {
     }
 
@@ -59,12 +59,6 @@ final class Northbound implements AutoCloseable {
             standby.ifPresent(s -> options.put(CANDIDATES, c + "," + s));
         });
         return options;
-    }
-
-    /** Sets the port's options in one transaction (the clock of a bind or release starts before this). */
-    void setOptions(String port, Map<String, String> options) {
-        transact("bench: options of " + port, List.of(Operations.update(PORT)
-                .where(Condition.equalTo("name", port)).set("options", options)));
     }
 
     /** Creates logical switches, each with the VIF ports given for it ({@code name -> MAC}). */
@@ -109,11 +103,6 @@ final class Northbound implements AutoCloseable {
                     .delete("ports", Set.of(row.uuid())));
         }
         transact("bench: delete " + ports.size() + " l2gateway ports", ops);
-    }
-
-    /** Whether the cache has seen every port of the list (after a create, before deleting them). */
-    boolean hasAll(List<GatewayPort> ports) {
-        return ports.stream().allMatch(p -> session.cache().table(PORT).findOne("name", p.name()).isPresent());
     }
 
     private void transact(String comment, List<Operation> ops) {

@@ -51,6 +51,15 @@ public final class Network {
         host.appctl("ovs/route/add", ip + "/24", bridge);
     }
 
+    /**
+     * Makes the network a hub: every frame goes out of every other attachment and no MAC is learned. For a
+     * benchmark that moves a port between gateways faster than a learning switch forgets where a MAC was
+     * (a gateway's announcements would pin the MAC behind the gateway that just let go of it).
+     */
+    public void floodEverything() {
+        main.ofctl("add-flow", name, "priority=65535,actions=flood");
+    }
+
     /** Frames the network received from {@code host}'s {@code bridge}. */
     public Path framesFrom(OvsHost host, String bridge) {
         return main.rundir().resolve(attachmentPort(host, bridge) + "-rx.pcap");

@@ -133,6 +133,7 @@ final class AgentModePass {
             throws ExecutionException, TimeoutException, InterruptedException {
         complete = false;
         isolatedSince = Optional.empty();
+        long tStart = System.nanoTime();
         String me = config.chassisName();
         Optional<Long> nbCfg = sb.registrar().southboundNbCfg();
         await(ports.ensureIntegrationBridge(options.integrationBridge()));
@@ -158,10 +159,13 @@ final class AgentModePass {
         CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
-        CompletableFuture<LocalPortsManager.Result> porting = ports.apply(Ownership.NODE_AGENT,
-                portSpecs(tentative));
+        List<PortSpec> specs = portSpecs(tentative);
+        CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
+        long tSent = System.nanoTime();
         PortClaims.Outcome claimed = await(claiming);
-        await(porting);
+        long tClaimed = System.nanoTime();
+        LocalPortsManager.Result portsDone = await(porting);
+        long tPorts = System.nanoTime();
         claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
         claimed.released().forEach(p -> roles.put(p, Role.NONE));
         rememberTakeovers(view, roles, claimed, liveness, me);
@@ -174,8 +178,11 @@ final class AgentModePass {
         plan.servedPorts().forEach(p -> numbered.add(p.integrationPatch()));
         plan.tunnels().forEach(t -> numbered.add(t.portName()));
         Map<String, Long> ofports = ofportWatch.await(options.integrationBridge(), numbered, OFPORT_WAIT);
+        long tOfports = System.nanoTime();
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
+        long tComputed = System.nanoTime();
+        boolean dumped = flows.checkDue();
         try {
             flows.sync(desired, expiring, options.fenceLeaseSeconds());
             lastDesired = desired;
@@ -188,7 +195,17 @@ final class AgentModePass {
             pathDown = true;
             return;
         }
+        long tFlows = System.nanoTime();
+        // ports no longer wanted go now that no flow uses them (a port lost to another chassis keeps its pair)
+        await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan)));
         complete = true;
+        if (!claimed.claimed().isEmpty() || portsDone.changedSomething()) {
+            LOG.fine(() -> String.format("pass: to the claim %.1f, claim %.1f, ports %.1f, ofports %.1f, flows computed"
+                    + " %.1f, synced %.1f ms%s, %d flows",
+                    (tSent - tStart) / 1e6, (tClaimed - tSent) / 1e6, (tPorts - tSent) / 1e6, (tOfports - tPorts) / 1e6,
+                    (tComputed - tOfports) / 1e6, (tFlows - tComputed) / 1e6, dumped ? " with a check dump" : "",
+                    desired.size()));
+        }
         announcer.served(plan, view, ofports);
         if (ofports.keySet().containsAll(numbered) && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
             appliedNbCfg = nbCfg;

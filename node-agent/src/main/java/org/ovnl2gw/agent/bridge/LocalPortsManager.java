@@ -52,6 +52,18 @@ public final class LocalPortsManager {
     }
 
     public CompletableFuture<Result> apply(String owner, List<PortSpec> desired) {
+        return apply(owner, desired, true);
+    }
+
+    /**
+     * As {@link #apply(String, List)} but deleting nothing: the gateway creates new ports before its flows and
+     * deletes old ones only after the flows that used them are gone, so traffic stops at the flows, not later.
+     */
+    public CompletableFuture<Result> applyKeeping(String owner, List<PortSpec> desired) {
+        return apply(owner, desired, false);
+    }
+
+    private CompletableFuture<Result> apply(String owner, List<PortSpec> desired, boolean deleteUnwanted) {
         Map<String, PortState> current = new HashMap<>();
         for (PortState port : local.ports()) {
             current.put(port.name(), port);
@@ -100,7 +112,8 @@ public final class LocalPortsManager {
             }
         }
         for (PortState port : current.values()) {
-            if (OvsKeys.ownedBy(port.portExternalIds(), owner) && !desiredNames.contains(port.name())) {
+            if (deleteUnwanted && OvsKeys.ownedBy(port.portExternalIds(), owner)
+                    && !desiredNames.contains(port.name())) {
                 ops.add(Operations.mutate("Bridge").where(Condition.equalTo("name", port.bridge()))
                         .delete("ports", Set.of(port.port())));
                 deleted.add(port.name());

@@ -67,8 +67,12 @@ class MacAnnouncementIT {
         int vif3Before = PcapFile.frames(vif3).size();
 
         // The agent starts serving the port: it announces every MAC of the switch out of the physical side.
-        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        // on its VLAN before it names the gateway: an agent that serves an untagged port announces untagged
+        topology.addGatewayPortByHand("lp-gw", null);
         central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=" + VLAN);
+        eventually("northd gave lp-gw tag " + VLAN, () ->
+                central.sbFind("Port_Binding", "tag", "logical_port=lp-gw").equals(List.of("100")));
+        central.nbctl("lsp-set-options", "lp-gw", "network_name=" + SeedTopology.NETWORK, "l2gateway-chassis=hv_gw");
         eventually("the agent claimed lp-gw on VLAN " + VLAN, () ->
                 central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true"))
                         && central.sbFind("Port_Binding", "tag", "logical_port=lp-gw").equals(List.of("100")));

@@ -67,7 +67,7 @@ public final class FlowManager implements AutoCloseable {
      * every pass and that ends by itself, in the switch, when the agent dies.
      */
     public SyncResult sync(Set<Flow> desired, Set<Flow> expiring, int hardTimeoutSeconds) throws FlowSyncException {
-        try {
+        return programming(() -> {
             OpenFlowClient of = connected();
             boolean tlvAdded = ensureTlvMap(of);
             if (installed == null || checkDue()) {
@@ -108,13 +108,7 @@ public final class FlowManager implements AutoCloseable {
             }
             installed = new HashSet<>(desired);
             return new SyncResult(added, deleted, tlvAdded);
-        } catch (ExecutionException | TimeoutException e) {
-            disconnect();
-            throw new FlowSyncException("cannot program " + endpoint + ": " + rootMessage(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FlowSyncException("interrupted programming " + endpoint, e);
-        }
+        });
     }
 
     /**
@@ -122,8 +116,18 @@ public final class FlowManager implements AutoCloseable {
      * so that the first frames a hypervisor tunnels here decode.
      */
     public void prepare() throws FlowSyncException {
+        programming(() -> ensureTlvMap(connected()));
+    }
+
+    /** Work on the switch that needs a reply. */
+    private interface SwitchWork<T> {
+        T run() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    /** Runs {@code work}; a switch that fails or does not answer is disconnected (the next call reconnects). */
+    private <T> T programming(SwitchWork<T> work) throws FlowSyncException {
         try {
-            ensureTlvMap(connected());
+            return work.run();
         } catch (ExecutionException | TimeoutException e) {
             disconnect();
             throw new FlowSyncException("cannot program " + endpoint + ": " + rootMessage(e), e);

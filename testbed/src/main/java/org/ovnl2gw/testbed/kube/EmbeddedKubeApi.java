@@ -55,7 +55,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
     /** Starts the API on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port()}). */
     public static EmbeddedKubeApi start(int port) {
         KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
-        KubeApiFront front = new KubeApiFront(store);
+        KubeApiFront front = new KubeApiFront(store, new KubernetesCrudDispatcher(List.of()));
         KubeHttpServer server = new KubeHttpServer(front, front::watchEvents);
         EmbeddedKubeApi api = new EmbeddedKubeApi(server, server.start("127.0.0.1", port));
         api.createStandardNamespaces();

@@ -27,8 +27,8 @@ final class CacheUpdater {
     /** Applies incremental changes (update2/update3, or a resumed monitor_cond_since). */
     void applyIncremental(List<RowUpdate> updates) {
         for (RowUpdate u : updates) {
-            Map<Uuid, Row> rows = cache.table(u.table()).mutableRows();
-            Optional<Row> old = Optional.ofNullable(rows.get(u.uuid()));
+            TableCache rows = cache.table(u.table());
+            Optional<Row> old = rows.get(u.uuid());
             Optional<Row> now;
             try {
                 now = u.applyTo(old);
@@ -48,17 +48,17 @@ final class CacheUpdater {
             u.applyTo(Optional.empty()).ifPresent(r -> fresh.get(u.table()).put(u.uuid(), r));
         }
         fresh.forEach((table, rowsNow) -> {
-            Map<Uuid, Row> rows = cache.table(table).mutableRows();
-            for (Uuid gone : List.copyOf(rows.keySet())) {
+            TableCache rows = cache.table(table);
+            for (Uuid gone : rows.uuids()) {
                 if (!rowsNow.containsKey(gone)) {
-                    store(rows, gone, Optional.ofNullable(rows.get(gone)), Optional.empty());
+                    store(rows, gone, rows.get(gone), Optional.empty());
                 }
             }
-            rowsNow.forEach((uuid, row) -> store(rows, uuid, Optional.ofNullable(rows.get(uuid)), Optional.of(row)));
+            rowsNow.forEach((uuid, row) -> store(rows, uuid, rows.get(uuid), Optional.of(row)));
         });
     }
 
-    private void store(Map<Uuid, Row> rows, Uuid uuid, Optional<Row> old, Optional<Row> now) {
+    private void store(TableCache rows, Uuid uuid, Optional<Row> old, Optional<Row> now) {
         if (now.isPresent()) {
             rows.put(uuid, now.get());
         } else {

@@ -60,6 +60,7 @@ public final class Main {
     }
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    private static final int RECONCILE_THREADS = 16;
 
     private Main() {
     }
@@ -211,6 +212,10 @@ public final class Main {
                         // the embedded API (and some real ones behind proxies) cannot do server-side apply
                         .withUseSSAToPatchPrimaryResource(false)
                         .withSSABasedCreateUpdateMatchForDependentResources(false)
+                        // JOSDK's default is 50 threads. Under a burst those 50 reconciles compete with the creates
+                        // for the API server and the CPU; bench/operator-bench 1,000 (2 loaded cores): all Ready
+                        // 25.1 s with 50 threads, 14.2 s with 8 (but p50 10.9 s: reconciles queue), 12.5 s with 16
+                        .withConcurrentReconciliationThreads(RECONCILE_THREADS)
                         .withMetrics(new ReconcileMetrics(metrics));
                 if (options.leaderElection()) {
                     leaseName = options.leaseName();

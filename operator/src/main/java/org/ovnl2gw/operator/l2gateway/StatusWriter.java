@@ -52,7 +52,9 @@ public final class StatusWriter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the status of " + name, e);
         }
-        client.resources(L2Gateway.class).withName(name).subresource("status")
+        // .resource(gateway), not .withName(name): given only a name, fabric8 GETs the object before it sends a
+        // patch (to learn its URL), one request more per write. The patch carries no resourceVersion either way.
+        client.resources(L2Gateway.class).resource(gateway).subresource("status")
                 .patch(PatchContext.of(PatchType.JSON), patch.toString());
         written.put(name, new Written(String.valueOf(gateway.getMetadata().getUid()), status));
     }

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +53,7 @@ public final class EmbeddedKubeApi implements AutoCloseable {
 
     /** Starts the API on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port()}). */
     public static EmbeddedKubeApi start(int port) {
-        KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
-        KubeApiFront front = new KubeApiFront(store);
+        KubeApiFront front = new KubeApiFront(new IndexedCrudStore(), new IndexedCrudStore());
         KubeHttpServer server = new KubeHttpServer(front, front::watchEvents);
         EmbeddedKubeApi api = new EmbeddedKubeApi(server, server.start("127.0.0.1", port));
         api.createStandardNamespaces();

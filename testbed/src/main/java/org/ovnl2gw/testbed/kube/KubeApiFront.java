@@ -13,19 +13,27 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The front of the embedded API: answers what the CRUD store cannot (version, discovery, openapi, access
- * reviews, merge patches), refuses custom resources that do not match their CRD's schema, turns the store's custom resources into server-side Tables when kubectl asks for them,
- * and hands everything else to the store unchanged.
+ * reviews, merge patches), refuses custom resources that do not match their CRD's schema, turns the store's custom
+ * resources into server-side Tables when kubectl asks for them, and hands everything else to the store unchanged.
+ *
+ * <p>Events live in a store of their own. fabric8's store finds an object by scanning everything it holds, on
+ * every request, and an operator writes several Events per object it manages: in the one store they made every
+ * request slower as they piled up (at 1,000 L2Gateways two thirds of the entries were Events). Each store counts
+ * its own resourceVersions; clients compare them only within one kind (list, then watch from there), which stays
+ * true.
  */
 public final class KubeApiFront extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(KubeApiFront.class.getName());
     static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     private final KubernetesCrudDispatcher store;
+    private final KubernetesCrudDispatcher events;
     private final ApiDiscovery discovery;
     private final OpenApiStubs openApi = new OpenApiStubs();
     private final OpenApiV3 openApiV3;
@@ -34,14 +42,20 @@ public final class KubeApiFront extends Dispatcher {
     private final MergePatches mergePatches;
     private final ServerSideTables tables;
     private final String version;
+    // parsed once per change of the CRDs, not on every write (schema admission) and discovery request
+    private volatile List<CustomResourceDefinition> crds;
 
-    /** @param store the CRUD store that holds the objects */
-    public KubeApiFront(KubernetesCrudDispatcher store) {
+    /**
+     * @param store  the CRUD store that holds the objects but Events
+     * @param events the CRUD store that holds the Events (core and events.k8s.io)
+     */
+    public KubeApiFront(KubernetesCrudDispatcher store, KubernetesCrudDispatcher events) {
         this.store = store;
+        this.events = events;
         this.discovery = new ApiDiscovery(this::storedCrds);
         this.openApiV3 = new OpenApiV3(this::storedCrds);
         this.schema = new SchemaAdmission(this::storedCrds);
-        this.mergePatches = new MergePatches(store, schema);
+        this.mergePatches = new MergePatches(this::storeFor, schema);
         this.tables = new ServerSideTables(this::storedCrds, Clock.systemUTC());
         this.version = Serialization.asJson(ServerVersion.EMBEDDED);
     }
@@ -52,6 +66,14 @@ public final class KubeApiFront extends Dispatcher {
             if (isProtobuf(request.getHeader("Content-Type"))) {
                 return JsonResponses.failure(415, "UnsupportedMediaType",
                         "the embedded API reads JSON and YAML only, not protobuf");
+            }
+            if (request.getPath().startsWith(CRD_PATH) && !request.getMethod().equals("GET")) {
+                crds = null;
+                try {
+                    return answer(request);
+                } finally {
+                    crds = null;
+                }
             }
             return answer(request);
         } catch (RuntimeException e) {
@@ -89,7 +111,7 @@ public final class KubeApiFront extends Dispatcher {
                 return refused.get();
             }
         }
-        return explainedNotFound(store.dispatch(request), path);
+        return explainedNotFound(storeFor(path).dispatch(request), path);
     }
 
     /**
@@ -102,11 +124,11 @@ public final class KubeApiFront extends Dispatcher {
         Optional<FieldSelector> selector = question < 0 ? Optional.empty()
                 : FieldSelector.ofQuery(pathAndQuery.substring(question + 1));
         if (selector.isEmpty()) {
-            return store.dispatch(request);
+            return storeFor(request.getPath()).dispatch(request);
         }
         String rest = FieldSelector.withoutSelector(pathAndQuery.substring(question + 1));
         String unselected = pathAndQuery.substring(0, question) + (rest == null ? "" : "?" + rest);
-        MockResponse all = store.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unselected,
+        MockResponse all = storeFor(unselected).dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unselected,
                 request.getHeaders(), new io.fabric8.mockwebserver.http.Buffer()));
         if (all.code() != 200) {
             return all;
@@ -165,11 +187,22 @@ public final class KubeApiFront extends Dispatcher {
         return tables.watchEvents(request, withoutQuery(request.getPath()));
     }
 
+    /** The store that holds what {@code path} (query included or not) names. */
+    private KubernetesCrudDispatcher storeFor(String path) {
+        return EVENTS.matcher(withoutQuery(path)).matches() ? events : store;
+    }
+
     private List<CustomResourceDefinition> storedCrds() {
+        List<CustomResourceDefinition> known = crds;
+        if (known != null) {
+            return known;
+        }
         MockResponse list = store.handleGet(CRD_PATH);
         try {
-            return Serialization.jsonMapper().readValue(list.getBody().readUtf8(), CustomResourceDefinitionList.class)
-                    .getItems();
+            known = List.copyOf(Serialization.jsonMapper()
+                    .readValue(list.getBody().readUtf8(), CustomResourceDefinitionList.class).getItems());
+            crds = known;
+            return known;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the store holds an unreadable CRD list", e);
         }
@@ -181,6 +214,10 @@ public final class KubeApiFront extends Dispatcher {
         static final ServerVersion EMBEDDED = new ServerVersion("1", "32", "v1.32.0-embedded-fabric8-mock", "unknown",
                 "clean", "2025-01-01T00:00:00Z", "java", "javac", "linux/amd64");
     }
+
+    // /api/v1/events, /api/v1/namespaces/NS/events[/NAME], the same under /apis/events.k8s.io/v1
+    private static final Pattern EVENTS = Pattern.compile(
+            "/(api/v1|apis/events\\.k8s\\.io/v1)(/namespaces/[^/]+)?/events(/[^/]+)?");
 
     private static String withoutQuery(String path) {
         int query = path.indexOf('?');

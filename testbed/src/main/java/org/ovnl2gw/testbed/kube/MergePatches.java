@@ -9,6 +9,7 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Merge-style PATCH done as a real API server does it: read the object, merge the patch (RFC 7386), write the
@@ -47,11 +48,12 @@ final class MergePatches {
     private static final int ATTEMPTS = 5;
     private static final String STATUS_SUFFIX = "/status";
 
-    private final KubernetesCrudDispatcher store;
+    private final Function<String, KubernetesCrudDispatcher> stores;
     private final SchemaAdmission schema;
 
-    MergePatches(KubernetesCrudDispatcher store, SchemaAdmission schema) {
-        this.store = store;
+    /** @param stores the store that holds what a path names */
+    MergePatches(Function<String, KubernetesCrudDispatcher> stores, SchemaAdmission schema) {
+        this.stores = stores;
         this.schema = schema;
     }
 
@@ -66,6 +68,7 @@ final class MergePatches {
         }
         boolean preconditioned = patch.path("metadata").has("resourceVersion");
         String objectPath = path.endsWith(STATUS_SUFFIX) ? path.substring(0, path.length() - STATUS_SUFFIX.length()) : path;
+        KubernetesCrudDispatcher store = stores.apply(objectPath);
         MockResponse written = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             MockResponse current = store.handleGet(objectPath);
@@ -74,7 +77,7 @@ final class MergePatches {
                     return JsonResponses.notFound(path);
                 }
                 Optional<MockResponse> refused = checked ? schema.refusal(objectPath, patch) : Optional.empty();
-                return refused.isPresent() ? refused.get() : create(objectPath, patch);
+                return refused.isPresent() ? refused.get() : create(store, objectPath, patch);
             }
             JsonNode merged = JsonMergePatch.apply(Serialization.unmarshal(current.getBody().readUtf8(), JsonNode.class), patch);
             Optional<MockResponse> refused = checked ? schema.refusal(objectPath, merged) : Optional.empty();
@@ -89,7 +92,7 @@ final class MergePatches {
         return written;
     }
 
-    private MockResponse create(String objectPath, JsonNode object) {
+    private static MockResponse create(KubernetesCrudDispatcher store, String objectPath, JsonNode object) {
         String collection = objectPath.substring(0, objectPath.lastIndexOf('/'));
         return store.handleCreate(request(HttpMethod.POST, collection, object));
     }

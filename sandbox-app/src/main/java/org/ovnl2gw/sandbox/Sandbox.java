@@ -100,7 +100,10 @@ final class Sandbox implements AutoCloseable {
         }
 
         progress("operator");
-        children.add(ChildProcess.java("operator", ImageJvmFlags.of(options.repo(), "operator"), operatorJar,
+        // the image sizes its heap from the container's memory (the Deployment's 512Mi limit), not the host's
+        List<String> operatorFlags = new ArrayList<>(ImageJvmFlags.of(options.repo(), "operator"));
+        operatorFlags.add("-XX:MaxRAM=512m");
+        children.add(ChildProcess.java("operator", operatorFlags, operatorJar,
                 "org.ovnl2gw.operator.Main",
                 options.dir().resolve("operator.log"), List.of("--ovn-nb-db", topology.central().nbRemote(),
                         "--ovn-sb-db", topology.central().sbRemote(), "--kubeconfig", kubeconfig.toString(),

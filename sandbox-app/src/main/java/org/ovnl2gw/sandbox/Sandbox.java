@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.testbed.ImageJvmFlags;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.SeedTopology;
 import org.ovnl2gw.testbed.Testbed;
+import org.ovnl2gw.testbed.TestbedException;
 import org.ovnl2gw.testbed.TrafficMatrix;
 import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
 
@@ -92,7 +94,7 @@ final class Sandbox implements AutoCloseable {
         progress("node agents on " + String.join(", ", GATEWAYS) + " (on " + COMPANION + " in companion mode)");
         for (String node : GATEWAYS) {
             OvsHost host = topology.gateway(node);
-            children.add(ChildProcess.java("node-agent " + node, ImageJvmFlags.of(options.repo(), "node-agent"),
+            children.add(ChildProcess.java("node-agent " + node, imageFlags("node-agent"),
                     agentJar, "org.ovnl2gw.agent.Main",
                     options.dir().resolve(node + "-agent.log"), List.of("--ovs-db", host.ovsdbRemote(),
                             "--ovs-rundir", host.rundir().toString(), "--kubeconfig", kubeconfig.toString(),
@@ -101,7 +103,7 @@ final class Sandbox implements AutoCloseable {
 
         progress("operator");
         // the image sizes its heap from the container's memory (the Deployment's 512Mi limit), not the host's
-        List<String> operatorFlags = new ArrayList<>(ImageJvmFlags.of(options.repo(), "operator"));
+        List<String> operatorFlags = new ArrayList<>(imageFlags("operator"));
         operatorFlags.add("-XX:MaxRAM=512m");
         children.add(ChildProcess.java("operator", operatorFlags, operatorJar,
                 "org.ovnl2gw.operator.Main",
@@ -159,6 +161,15 @@ final class Sandbox implements AutoCloseable {
         kube.client().nodes().resource(builder.endMetadata().withNewStatus().addNewAddress().withType("InternalIP")
                 .withAddress(internalIp).endAddress().addNewAddress().withType("Hostname").withAddress(name).endAddress()
                 .endStatus().build()).create();
+    }
+
+    /** The JVM flags the program's image starts it with: the sandbox runs its children as the images do. */
+    private List<String> imageFlags(String image) {
+        try {
+            return ImageJvmFlags.of(options.repo(), image);
+        } catch (TestbedException e) {
+            throw new SandboxException(e.getMessage());
+        }
     }
 
     private boolean operatorReady() {

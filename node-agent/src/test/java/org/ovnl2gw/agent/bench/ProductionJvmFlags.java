@@ -8,18 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ovnl2gw.testbed.ImageJvmFlags;
 
 /**
  * The JVM flags the agent runs with in production, read from the files that set them, so the benchmark
- * follows when they change: the flags of the image's {@code ENTRYPOINT} (between {@code java} and
- * {@code -jar}), plus what the DaemonSet's memory limit does to the JVM inside its container. There the JVM
+ * follows when they change: the flags of the image's {@code ENTRYPOINT} ({@link ImageJvmFlags}), plus what
+ * the DaemonSet's memory limit does to the JVM inside its container. There the JVM
  * takes the limit as the machine's memory: the heap is {@code MaxRAMPercentage} of it, and below 1792 MB
  * the JVM is no "server class machine" and picks the Serial collector. Outside a container
  * {@code -XX:MaxRAM} gives the first but not the second (the collector is chosen from the real memory), so
  * both are spelled out.
  */
 final class ProductionJvmFlags {
-    private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT\\s*\\[(.*)]\\s*$");
     private static final Pattern MEMORY_LIMIT = Pattern.compile("limits:\\s*\\n\\s*memory:\\s*(\\d+)(Mi|Gi)");
     private static final long SERVER_CLASS_MB = 1792;
 
@@ -31,19 +31,7 @@ final class ProductionJvmFlags {
     }
 
     static List<String> of(String dockerfile, String daemonSet) {
-        Matcher entry = ENTRYPOINT.matcher(dockerfile);
-        if (!entry.find()) {
-            throw new IllegalArgumentException("no ENTRYPOINT [...] line in the agent's Dockerfile");
-        }
-        List<String> words = new ArrayList<>();
-        for (String quoted : entry.group(1).split(",")) {
-            words.add(quoted.strip().replaceAll("^\"|\"$", ""));
-        }
-        int jar = words.indexOf("-jar");
-        if (words.isEmpty() || !words.get(0).endsWith("java") || jar < 0) {
-            throw new IllegalArgumentException("the agent's ENTRYPOINT is not java <flags> -jar <jar>: " + words);
-        }
-        List<String> flags = new ArrayList<>(words.subList(1, jar));
+        List<String> flags = new ArrayList<>(ImageJvmFlags.parse(dockerfile));
         Matcher limit = MEMORY_LIMIT.matcher(daemonSet);
         if (limit.find()) {
             long mb = Long.parseLong(limit.group(1)) * (limit.group(2).equals("Gi") ? 1024 : 1);

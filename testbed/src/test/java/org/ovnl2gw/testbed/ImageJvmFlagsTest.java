@@ -1,4 +1,4 @@
-package org.ovnl2gw.sandbox;
+package org.ovnl2gw.testbed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

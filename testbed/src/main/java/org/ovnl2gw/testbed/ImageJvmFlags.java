@@ -1,4 +1,4 @@
-package org.ovnl2gw.sandbox;
+package org.ovnl2gw.testbed;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,27 +10,28 @@ import java.util.regex.Pattern;
 
 /**
  * The JVM flags a program's container image starts it with, read from the {@code ENTRYPOINT ["java", <flags>...,
- * "-jar", ...]} of {@code images/<name>/Dockerfile}: the sandbox runs its children as the images do, and the
- * flags (chosen by measurement, see the README's benchmark table) are written in one place.
+ * "-jar", ...]} of {@code images/<name>/Dockerfile}: the sandbox and the benchmarks run our programs as the images
+ * do, and the flags (chosen by measurement, see the README's benchmark table) are written in one place.
  */
-final class ImageJvmFlags {
+public final class ImageJvmFlags {
     private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT\\s*\\[(.*)]\\s*$");
     private static final Pattern WORD = Pattern.compile("\"([^\"]*)\"");
 
     private ImageJvmFlags() {
     }
 
-    static List<String> of(Path repo, String image) {
+    /** The flags of {@code images/<image>/Dockerfile} below {@code repo}. */
+    public static List<String> of(Path repo, String image) {
         Path dockerfile = repo.resolve("images").resolve(image).resolve("Dockerfile");
         try {
             return parse(Files.readString(dockerfile));
         } catch (IOException | IllegalArgumentException e) {
-            throw new SandboxException("cannot read the JVM flags of " + dockerfile + ": " + e.getMessage());
+            throw new TestbedException("cannot read the JVM flags of " + dockerfile + ": " + e.getMessage());
         }
     }
 
     /** The words between {@code java} and {@code -jar} of the Dockerfile's exec-form ENTRYPOINT. */
-    static List<String> parse(String dockerfile) {
+    public static List<String> parse(String dockerfile) {
         Matcher m = ENTRYPOINT.matcher(dockerfile);
         if (!m.find()) {
             throw new IllegalArgumentException("no exec-form ENTRYPOINT");

@@ -282,8 +282,15 @@ final class Sandbox implements AutoCloseable {
                     .append(gateway.name()).append('\n');
         }
         s.append("  kubectl get l2gw -w                       # GATEWAY NODE changes within about 7 s\n");
-        s.append("Killing only a node agent moves nothing while a standby of our agent's kind exists; beside\n");
-        s.append("ovn-controller's standby the active agent's flows expire (--fence-lease) before the port moves.\n");
+        s.append("Or fail only a node agent: while a standby of our agent's kind exists that moves nothing; beside\n");
+        s.append("ovn-controller's standby the active agent's flows expire (--fence-lease, 3 s) and the port moves\n");
+        s.append("once its heartbeat stops (same 6 s):\n");
+        for (ChildProcess child : children) {
+            if (child.name().startsWith("node-agent ")) {
+                s.append("  kill ").append(child.pid()).append("     # ").append(child.name()).append('\n');
+            }
+        }
+        s.append("  kubectl get l2gw                          # Ready on the other node; STANDBY [] (that agent is gone)\n");
         s.append("\nLook inside: OVN_NB_DB=").append(topology.central().nbRemote()).append(" ovn-nbctl show\n");
         s.append("             OVN_SB_DB=").append(topology.central().sbRemote()).append(" ovn-sbctl show\n");
         s.append("Logs: ").append(options.dir()).append("/*.log\n");

@@ -56,6 +56,7 @@ class SandboxIT {
         BufferedReader lines = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
         Path kubeconfig = null;
         List<Long> childPids = new ArrayList<>();
+        List<String> killHints = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 240_000;
         String line;
         while ((line = lines.readLine()) != null && System.currentTimeMillis() < deadline) {
@@ -68,6 +69,7 @@ class SandboxIT {
             Matcher kill = KILL_HINT.matcher(line);
             if (kill.matches()) {
                 childPids.add(Long.parseLong(kill.group(1)));
+                killHints.add(kill.group(2).strip());
             }
             if (kubeconfig != null && line.startsWith("Ctrl-C")) {
                 break;
@@ -76,7 +78,8 @@ class SandboxIT {
         assertTrue(kubeconfig != null, "the sandbox printed its ready line:\n" + String.join("\n", output));
         assertTrue(output.stream().anyMatch(l -> l.contains("traffic: ") && l.contains("cases as expected")));
         assertTrue(output.stream().noneMatch(l -> l.strip().startsWith("FAIL")), "every traffic case as expected");
-        assertEquals(2, childPids.size(), "the gateways' ovs-vswitchd pids are printed for the failover hint");
+        assertEquals(List.of("ovs-vswitchd of worker-1", "ovs-vswitchd of worker-2", "node-agent worker-1",
+                "node-agent worker-2"), killHints, "the failover hints name both gateways' switches and agents");
 
         assertEquals("True", kubectl(kubeconfig, "get", "l2gw", "tenant1-physnet1", "-o",
                 "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"));

@@ -182,7 +182,7 @@ final class AgentModePass {
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
         long tComputed = System.nanoTime();
-        boolean dumped = flows.checkDue();
+        boolean dumped = flows.dumpDue();
         try {
             flows.sync(desired, expiring, options.fenceLeaseSeconds());
             lastDesired = desired;

@@ -36,7 +36,8 @@ import org.ovnl2gw.ovsdb.Row;
  *
  * <p>Idle costs nothing but the heartbeat: passes run on changes that matter (another chassis's heartbeat does
  * not), and a tick runs one only when the last did not finish, a lease needs renewing, the Southbound DB is
- * away (the isolation fence keeps time), or the flows are due for their check against the switch.
+ * away (the isolation fence keeps time), or the switch's flows no longer look like what was installed (its count
+ * of them, every 5 s, or a dump every minute: {@link FlowManager}).
  */
 public final class GatewayAgent implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GatewayAgent.class.getName());
@@ -156,7 +157,7 @@ public final class GatewayAgent implements AutoCloseable {
     private void tick() {
         boolean southbound = sb != null && sb.isConnected();
         if (!lastPassFinished || !southbound || mode == ChassisMode.COMPANION || !agentPass.complete()
-                || agentPass.leased() || flows.checkDue()) {
+                || agentPass.leased() || flowsNeedSync()) {
             loop.runNow();
         }
         if (sb == null || !sb.isConnected() || config == null) {
@@ -171,6 +172,18 @@ public final class GatewayAgent implements AutoCloseable {
             // a switch that cannot be programmed is no gateway: the operator may then move the port to a
             // companion, which no BFD tells (agent standbys learn it from BFD, cpath_down, as before)
             sb.registrar().heartbeat(config.chassisName(), agentPass.appliedNbCfg());
+        }
+    }
+
+    /** A due check of the switch's flows that found them changed, or could not tell: a pass then restores them. */
+    private boolean flowsNeedSync() {
+        if (!flows.checkDue()) {
+            return false;
+        }
+        try {
+            return flows.check();
+        } catch (FlowManager.FlowSyncException e) {
+            return true; // the pass reports the switch's problem with its others
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ovnl2gw.agent.dataplane;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,16 +24,21 @@ import org.ovnl2gw.agent.openflow.TlvMapping;
  * are never touched. Called from the agent's single reconcile thread.
  *
  * <p>What is installed is remembered from the last sync rather than dumped on every one: a change costs its
- * own flow mods and nothing more. The switch is still the truth: after every (re)connection, and at the
- * first sync {@link #CHECK_INTERVAL} after the last dump, the flows are dumped and compared again, so one
- * deleted or changed behind our back is restored within that time (the agent's tick asks for such a sync,
- * see {@link #checkDue}).
+ * own flow mods and nothing more. The switch is still the truth, checked two ways: every {@link #CHECK_INTERVAL}
+ * the switch counts our flows (OFPMP_AGGREGATE, a reply of 32 bytes however many flows there are), and a count
+ * other than what the last sync installed makes the next sync dump and compare; every {@link #DUMP_INTERVAL},
+ * and after every (re)connection, the flows are dumped and compared whatever the count. So a flow deleted or
+ * added with our cookie behind our back is restored within seconds, one changed in place (same match, other
+ * actions) within a minute, and an idle agent with 200 ports lists no 2,000 flows every few seconds. The agent's
+ * tick runs the checks ({@link #checkDue}, {@link #check}).
  */
 public final class FlowManager implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FlowManager.class.getName());
     private static final long TIMEOUT_SECONDS = 10;
-    /** How often the remembered flows are checked against a dump of the switch's. */
-    public static final java.time.Duration CHECK_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** How often the switch's count of our flows is compared with what the last sync installed. */
+    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(5);
+    /** How often the remembered flows are compared with a dump of the switch's, whatever the count. */
+    public static final Duration DUMP_INTERVAL = Duration.ofSeconds(60);
 
     private final OpenFlowEndpoint endpoint;
     private OpenFlowClient client;
@@ -40,6 +46,7 @@ public final class FlowManager implements AutoCloseable {
     /** Our flows in the switch as of the last sync on this connection; null: unknown, dump first. */
     private Set<Flow> installed;
     private long lastDumpNanos;
+    private long lastCheckNanos;
 
     public FlowManager(Path rundir, String bridge) {
         this.endpoint = OpenFlowEndpoint.unix(rundir.resolve(bridge + ".mgmt"));
@@ -70,10 +77,11 @@ public final class FlowManager implements AutoCloseable {
         return programming(() -> {
             OpenFlowClient of = connected();
             boolean tlvAdded = ensureTlvMap(of);
-            if (installed == null || checkDue()) {
+            if (installed == null || dumpDue()) {
                 installed = new HashSet<>(await(of.dumpFlows(OpenFlowClient.ALL_TABLES,
                         GatewayTables.COOKIE_OWNER, GatewayTables.COOKIE_OWNER_MASK)));
                 lastDumpNanos = System.nanoTime();
+                lastCheckNanos = lastDumpNanos;
             }
             List<FlowChange> changes = new ArrayList<>();
             int deleted = 0;
@@ -142,9 +150,38 @@ public final class FlowManager implements AutoCloseable {
         return tlvMapped && client != null && client.connection().isOpen();
     }
 
-    /** Whether the next sync compares with a fresh dump (none yet on this connection, or the last is old). */
+    /** Whether a check of the switch is due ({@link #check}); always while nothing is known of it. */
     public boolean checkDue() {
-        return installed == null || System.nanoTime() - lastDumpNanos >= CHECK_INTERVAL.toNanos();
+        return installed == null || System.nanoTime() - lastCheckNanos >= CHECK_INTERVAL.toNanos();
+    }
+
+    /** Whether the next sync compares with a fresh dump (none yet on this connection, or the last is old). */
+    public boolean dumpDue() {
+        return installed == null || System.nanoTime() - lastDumpNanos >= DUMP_INTERVAL.toNanos();
+    }
+
+    /**
+     * Whether a sync is needed to keep the switch equal to what the last one installed: when nothing is known of
+     * the switch (not connected, or a sync failed), a dump is due, or the switch counts another number of our
+     * flows than were installed (then the next sync dumps and restores). Costs one small request, no listing.
+     */
+    public boolean check() throws FlowSyncException {
+        if (dumpDue()) {
+            return true;
+        }
+        return programming(() -> {
+            long counted = await(connected().countFlows(OpenFlowClient.ALL_TABLES, GatewayTables.COOKIE_OWNER,
+                    GatewayTables.COOKIE_OWNER_MASK));
+            lastCheckNanos = System.nanoTime();
+            if (installed == null || counted != installed.size()) {
+                long expected = installed == null ? -1 : installed.size();
+                LOG.info(() -> "the switch counts " + counted + " flows of ours, " + (expected < 0
+                        ? "reconnected" : expected + " were installed") + ": comparing with a dump");
+                installed = null;
+                return true;
+            }
+            return false;
+        });
     }
 
     // once per connection to the switch, flows or not: a standby must decode the Geneve option of the first

@@ -6,7 +6,10 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 
-/** OFPMP_FLOW request and reply bodies (OpenFlow 1.3 §7.3.5.2), multipart header included. */
+/**
+ * OFPMP_FLOW and OFPMP_AGGREGATE request and reply bodies (OpenFlow 1.3 §7.3.5.2, §7.3.5.3), multipart header
+ * included: the two requests select flows alike; one reply lists them, the other only counts them.
+ */
 final class FlowStatsCodec {
     /** ofp_flow_stats fixed part before the match. */
     private static final int STATS_FIXED_LENGTH = 48;
@@ -15,8 +18,26 @@ final class FlowStatsCodec {
     }
 
     static byte[] request(int table, long cookie, long cookieMask) {
+        return selection(OfType.MULTIPART_FLOW, table, cookie, cookieMask);
+    }
+
+    static byte[] aggregateRequest(int table, long cookie, long cookieMask) {
+        return selection(OfType.MULTIPART_AGGREGATE, table, cookie, cookieMask);
+    }
+
+    /** The flow count of an ofp_aggregate_stats_reply body (after packet and byte counts). */
+    static long decodeAggregateFlowCount(byte[] body) {
+        ByteBuf in = Unpooled.wrappedBuffer(body);
+        if (in.readableBytes() < MultipartCodec.HEADER_LENGTH + 24) {
+            throw new OpenFlowCodecException("aggregate stats reply of " + body.length + " bytes");
+        }
+        in.skipBytes(MultipartCodec.HEADER_LENGTH + 8 + 8);
+        return in.readUnsignedInt();
+    }
+
+    private static byte[] selection(int multipartType, int table, long cookie, long cookieMask) {
         ByteBuf out = Unpooled.buffer();
-        MultipartCodec.writeHeader(out, OfType.MULTIPART_FLOW);
+        MultipartCodec.writeHeader(out, multipartType);
         out.writeByte(table);
         out.writeZero(3);
         out.writeInt((int) FlowModCodec.OFPP_ANY);

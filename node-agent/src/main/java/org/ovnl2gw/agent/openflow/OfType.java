@@ -23,6 +23,7 @@ final class OfType {
     static final long ONF = 0x4F4E4600L;
 
     static final int MULTIPART_FLOW = 1;
+    static final int MULTIPART_AGGREGATE = 2;
     static final int MULTIPART_PORT_DESC = 13;
     /** OFPMPF_REPLY_MORE: more reply messages follow. */
     static final int MULTIPART_MORE = 1;

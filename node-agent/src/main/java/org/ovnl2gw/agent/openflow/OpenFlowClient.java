@@ -115,6 +115,16 @@ public final class OpenFlowClient implements AutoCloseable {
                 .thenApply(parts -> parts.stream().flatMap(p -> FlowStatsCodec.decodeReply(p.body()).stream()).toList());
     }
 
+    /**
+     * How many flows in {@code table} (or {@link #ALL_TABLES}) have a cookie matching under the mask
+     * (OFPMP_AGGREGATE): the switch counts, nothing is listed.
+     */
+    public CompletableFuture<Long> countFlows(int table, long cookie, long cookieMask) {
+        return connection.multipart(FlowStatsCodec.aggregateRequest(table, cookie, cookieMask), "aggregate stats")
+                .thenApply(parts -> parts.stream().mapToLong(p -> FlowStatsCodec.decodeAggregateFlowCount(p.body()))
+                        .sum());
+    }
+
     public CompletableFuture<List<PortDescription>> portDescriptions() {
         return connection.multipart(PortDescCodec.request(), "port description")
                 .thenApply(parts -> parts.stream().flatMap(p -> PortDescCodec.decodeReply(p.body()).stream()).toList());

@@ -77,11 +77,27 @@ class FlowManagerIT {
     @Test
     void restoresAFlowDeletedBehindItsBackAtTheNextCheck() throws Exception {
         flows.sync(desired());
+        Eventually.eventually("a check is due", flows::checkDue);
+        assertFalse(flows.check(), "the switch counts what was installed: nothing to do, nothing dumped");
+        assertFalse(flows.checkDue(), "the next check waits its interval");
         host.ofctl("del-flows", "br-int", "cookie=" + Long.toUnsignedString(COOKIE) + "/-1,table=0,in_port=1");
         assertEquals(2, ours().size());
-        // remembered, not dumped, until the check is due: the tick asks for a sync then
+        // remembered, not dumped, until the check is due: the tick asks for a sync when the count differs
         Eventually.eventually("a check is due", flows::checkDue);
+        assertTrue(flows.check(), "the switch counts one flow fewer than were installed");
+        assertTrue(flows.dumpDue(), "the next sync compares with a dump");
         assertEquals(1, flows.sync(desired()).added(), "the deleted flow is put back");
+        assertEquals(3, ours().size());
+        assertFalse(flows.check(), "equal again");
+    }
+
+    @Test
+    void aFlowAddedBehindItsBackWithOurCookieIsRemovedAtTheNextCheck() throws Exception {
+        flows.sync(desired());
+        host.ofctl("add-flow", "br-int", "cookie=" + Long.toUnsignedString(COOKIE) + ",table=0,priority=7,actions=drop");
+        Eventually.eventually("a check is due", flows::checkDue);
+        assertTrue(flows.check(), "the switch counts one flow more than were installed");
+        assertEquals(1, flows.sync(desired()).deleted(), "the stray flow is deleted");
         assertEquals(3, ours().size());
     }
 

@@ -14,17 +14,27 @@ import java.util.logging.Logger;
  */
 public final class OneLineLogFormat extends Formatter {
 
-    /** Makes this the only handler of the root logger, at INFO. */
+    /** The system property naming a finer level for our own loggers, e.g. {@code -Dovnl2gw.log.level=FINE}. */
+    public static final String LEVEL_PROPERTY = "ovnl2gw.log.level";
+    /** Held: the log manager keeps loggers weakly, and a collected one would forget its level. */
+    private static final Logger OURS = Logger.getLogger("org.ovnl2gw");
+
+    /**
+     * Makes this the only handler of the root logger, at INFO; our loggers ({@code org.ovnl2gw}) log at the level
+     * the {@link #LEVEL_PROPERTY} system property names, if any (a name {@link Level#parse} rejects stops start).
+     */
     public static void install() {
         Logger root = Logger.getLogger("");
         for (var handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
+        Level ours = Level.parse(System.getProperty(LEVEL_PROPERTY, "INFO"));
         ConsoleHandler console = new ConsoleHandler();
         console.setFormatter(new OneLineLogFormat());
-        console.setLevel(Level.INFO);
+        console.setLevel(ours.intValue() < Level.INFO.intValue() ? ours : Level.INFO);
         root.addHandler(console);
         root.setLevel(Level.INFO);
+        OURS.setLevel(ours);
     }
 
     @Override

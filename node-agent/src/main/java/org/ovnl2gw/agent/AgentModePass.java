@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.ovnl2gw.agent.bridge.BfdSessions;
 import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
+import org.ovnl2gw.agent.bridge.OfportRequests;
 import org.ovnl2gw.agent.bridge.OfportWatch;
 import org.ovnl2gw.agent.bridge.PortSpec;
 import org.ovnl2gw.agent.chassis.BindingContests;
@@ -42,8 +44,10 @@ import org.ovnl2gw.contract.Ownership;
  * One pass of the agent-mode chassis (this node's chassis for l2gateway ports is ours), in the order the data
  * requires and no slower: the chassis rows; each port's role from the Southbound view and BFD; then the claims
  * (Southbound) and the patch ports and tunnels (local OVS) at the same time, since neither needs the other;
- * then, once the claims are settled and OVS has numbered new ports, the flows (only the difference, see
- * {@link FlowManager}); then the announcements of ports that started being served.
+ * then, once the claims are settled, the flows (only the difference, see {@link FlowManager}), while ovs-vswitchd
+ * may still be adding the new ports: they are created with OpenFlow port numbers asked for
+ * ({@link OfportRequests}), checked once it has numbered them; then the announcements of ports that started
+ * being served.
  *
  * <p>Flows wait for the claim on purpose: a claim that loses its compare-and-set means another gateway holds the
  * port, and flows installed before knowing would have two gateways bridging one network.
@@ -146,9 +150,12 @@ final class AgentModePass {
         }
         Map<String, String> otherConfig = new HashMap<>(published);
         otherConfig.put(ChassisKeys.BRIDGE_MAPPINGS, config.bridgeMappings().format());
+        long tPrepared = System.nanoTime();
         await(sb.registrar().ensure(new ChassisIdentity(me, config.hostname(), config.encapIp(), otherConfig)));
+        long tRegistered = System.nanoTime();
 
         SouthboundView view = sb.view(me);
+        long tViewed = System.nanoTime();
         PeerLiveness liveness = bfd.withOvnControllers(view.chassis().values().stream()
                 .filter(SouthboundView.RemoteChassis::ovnController).map(SouthboundView.RemoteChassis::name)
                 .collect(Collectors.toSet()));
@@ -156,16 +163,18 @@ final class AgentModePass {
         logTransitions(me, liveness, roles);
 
         // claims and local ports at once: a standby's patch ports are the same as an active one's
+        long tDecided = System.nanoTime();
         CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
+        long tClaimSent = System.nanoTime();
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
-        List<PortSpec> specs = portSpecs(tentative);
+        String brInt = options.integrationBridge();
+        Set<String> existing = local.ports().stream().map(LocalSwitch.PortState::name).collect(Collectors.toSet());
+        List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative), brInt, existing, local.takenOfports(brInt));
         CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
         long tSent = System.nanoTime();
         PortClaims.Outcome claimed = await(claiming);
         long tClaimed = System.nanoTime();
-        LocalPortsManager.Result portsDone = await(porting);
-        long tPorts = System.nanoTime();
         claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
         claimed.released().forEach(p -> roles.put(p, Role.NONE));
         rememberTakeovers(view, roles, claimed, liveness, me);
@@ -177,39 +186,67 @@ final class AgentModePass {
         Set<String> numbered = new HashSet<>();
         plan.servedPorts().forEach(p -> numbered.add(p.integrationPatch()));
         plan.tunnels().forEach(t -> numbered.add(t.portName()));
-        Map<String, Long> ofports = ofportWatch.await(options.integrationBridge(), numbered, OFPORT_WAIT);
+        // the flows go in while ovs-vswitchd adds the new ports, with the numbers asked for them; only a port
+        // that exists without a number (and so without a request of this pass) is waited for first
+        Map<String, Long> ofports = new HashMap<>(local.ofports(brInt));
+        specs.stream().filter(spec -> spec.ofportRequest() > 0)
+                .forEach(spec -> ofports.putIfAbsent(spec.name(), spec.ofportRequest()));
+        if (!ofports.keySet().containsAll(numbered)) {
+            await(porting);
+            ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
+        }
         long tOfports = System.nanoTime();
+        if (!syncFlows(plan, view, liveness, ofports, problems)) {
+            return;
+        }
+        long tFlows = System.nanoTime();
+        LocalPortsManager.Result portsDone = await(porting);
+        long tPorts = System.nanoTime();
+        Map<String, Long> numberedNow = ofportWatch.await(brInt, numbered, OFPORT_WAIT);
+        Set<String> renumbered = numbered.stream().filter(n -> numberedNow.containsKey(n)
+                && !numberedNow.get(n).equals(ofports.get(n))).collect(Collectors.toCollection(TreeSet::new));
+        if (!renumbered.isEmpty()) {
+            LOG.warning(() -> "ovs-vswitchd numbered " + renumbered.stream().map(n -> n + " " + numberedNow.get(n)
+                    + " (asked " + ofports.get(n) + ")").collect(Collectors.joining(", ")) + ": flows corrected");
+            if (!syncFlows(plan, view, liveness, numberedNow, problems)) {
+                return;
+            }
+        }
+        // ports no longer wanted go now that no flow uses them (a port lost to another chassis keeps its pair)
+        await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan)));
+        complete = true;
+        if (!claimed.claimed().isEmpty() || portsDone.changedSomething()) {
+            LOG.fine(() -> String.format("pass: prepared %.1f, registered %.1f, viewed %.1f, decided %.1f, claim sent"
+                    + " %.1f, ports sent %.1f; claim %.1f, ofports %.1f, flows %.1f, ports done %.1f ms after sending;"
+                    + " %d flows", (tPrepared - tStart) / 1e6, (tRegistered - tPrepared) / 1e6,
+                    (tViewed - tRegistered) / 1e6, (tDecided - tViewed) / 1e6, (tClaimSent - tDecided) / 1e6,
+                    (tSent - tClaimSent) / 1e6, (tClaimed - tSent) / 1e6, (tOfports - tSent) / 1e6,
+                    (tFlows - tSent) / 1e6, (tPorts - tSent) / 1e6, lastDesired.size()));
+        }
+        announcer.served(plan, view, numberedNow);
+        if (numberedNow.keySet().containsAll(numbered) && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
+            appliedNbCfg = nbCfg;
+            sb.registrar().heartbeat(me, appliedNbCfg);
+        }
+    }
+
+    /** Programs the plan's flows; false (reported, BFD told) when the switch could not take them. */
+    private boolean syncFlows(GatewayPlan plan, SouthboundView view, PeerLiveness liveness, Map<String, Long> ofports,
+                              Map<String, String> problems) {
         Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
         Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
-        long tComputed = System.nanoTime();
-        boolean dumped = flows.dumpDue();
         try {
             flows.sync(desired, expiring, options.fenceLeaseSeconds());
             lastDesired = desired;
             lastExpiring = expiring;
             pathDown = false;
+            return true;
         } catch (FlowManager.FlowSyncException e) {
             // one report per pass with every problem in it: reporting the plan's problems and the switch's
             // separately would mark each "resolved" by the other and defeat the rate limit
             problems.put("openflow", e.getMessage() + "; telling the peer gateways (BFD) not to rely on this one");
             pathDown = true;
-            return;
-        }
-        long tFlows = System.nanoTime();
-        // ports no longer wanted go now that no flow uses them (a port lost to another chassis keeps its pair)
-        await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan)));
-        complete = true;
-        if (!claimed.claimed().isEmpty() || portsDone.changedSomething()) {
-            LOG.fine(() -> String.format("pass: to the claim %.1f, claim %.1f, ports %.1f, ofports %.1f, flows computed"
-                    + " %.1f, synced %.1f ms%s, %d flows",
-                    (tSent - tStart) / 1e6, (tClaimed - tSent) / 1e6, (tPorts - tSent) / 1e6, (tOfports - tPorts) / 1e6,
-                    (tComputed - tOfports) / 1e6, (tFlows - tComputed) / 1e6, dumped ? " with a check dump" : "",
-                    desired.size()));
-        }
-        announcer.served(plan, view, ofports);
-        if (ofports.keySet().containsAll(numbered) && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
-            appliedNbCfg = nbCfg;
-            sb.registrar().heartbeat(me, appliedNbCfg);
+            return false;
         }
     }
 

@@ -12,7 +12,8 @@ final class LocalOvsMonitor {
                 .table("Open_vSwitch", "bridges", "external_ids", "other_config")
                 .table("Bridge", "name", "ports", "external_ids", "fail_mode")
                 .table("Port", "name", "interfaces", "external_ids", "tag")
-                .table("Interface", "name", "type", "options", "ofport", "external_ids", "bfd", "bfd_status")
+                .table("Interface", "name", "type", "options", "ofport", "ofport_request", "external_ids", "bfd",
+                        "bfd_status")
                 .build();
     }
 }

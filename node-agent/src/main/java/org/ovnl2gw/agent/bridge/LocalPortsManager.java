@@ -86,6 +86,9 @@ public final class LocalPortsManager {
                 Operation.Insert iface = Operations.insert("Interface").uuidName("i" + n)
                         .set("name", spec.name()).set("type", spec.type()).set("options", spec.options())
                         .set("external_ids", ids).set("bfd", spec.bfd());
+                if (spec.ofportRequest() > 0) {
+                    iface.set("ofport_request", spec.ofportRequest());
+                }
                 Operation.Insert port = Operations.insert("Port").uuidName("p" + n++)
                         .set("name", spec.name()).set("interfaces", Set.of(iface.namedUuid()))
                         .set("external_ids", ids);

@@ -2,6 +2,7 @@ package org.ovnl2gw.agent.bridge;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,27 @@ public final class LocalSwitch {
             }
         }
         return ports;
+    }
+
+    /**
+     * Every OpenFlow port number in use or asked for on one bridge: each interface's {@code ofport} and
+     * {@code ofport_request}, whatever its port's owner.
+     */
+    public Set<Long> takenOfports(String bridge) {
+        Set<Long> taken = new HashSet<>();
+        bridge(bridge).ifPresent(b -> {
+            for (Uuid portId : b.getUuidSet("ports")) {
+                cache().get("Port", portId).ifPresent(port -> {
+                    for (Uuid ifaceId : port.getUuidSet("interfaces")) {
+                        cache().get("Interface", ifaceId).ifPresent(iface -> {
+                            iface.getOptionalLong("ofport").filter(n -> n > 0).ifPresent(taken::add);
+                            iface.getOptionalLong("ofport_request").filter(n -> n > 0).ifPresent(taken::add);
+                        });
+                    }
+                });
+            }
+        });
+        return taken;
     }
 
     /** OpenFlow port numbers of the interfaces on one bridge, by port name. */

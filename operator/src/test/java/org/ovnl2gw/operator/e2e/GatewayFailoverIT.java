@@ -21,11 +21,13 @@ import org.ovnl2gw.testbed.TrafficMatrix;
  * Failover through real processes ({@link FailoverBed}: two gateways, gw1 active, gw2 standing by), with
  * numbered probes crossing the gateway in both directions every 20 ms and a learning switch as the physical
  * network. Asserts what a user sees: delivery, duplicates, status. Prints the figures; nothing is timed.
- * The control-plane outages last {@code -Dl2gw.outageSeconds} (default 60) each.
+ * The control-plane outages last {@code -Dl2gw.outageSeconds} each and {@code -Dl2gw.failoverRuns} node deaths
+ * follow one another (the build's defaults are 20 s and 5, {@code ./test --long} runs 60 s and 10).
  */
 class GatewayFailoverIT {
     private static final long PROBE_INTERVAL_MS = 20;
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("l2gw.outageSeconds", 60));
+    private static final int FAILOVER_RUNS = Integer.getInteger("l2gw.failoverRuns", 10);
 
     private FailoverBed bed;
 
@@ -101,11 +103,11 @@ class GatewayFailoverIT {
     }
 
     @Test
-    void tenFailoversInARowAlternatingNodesEndReadyOnTheNewNodeEveryTime() throws Exception {
+    void nodeDeathsInARowAlternatingNodesEndReadyOnTheNewNodeEveryTime() throws Exception {
         bed = FailoverBed.start("failover-ten");
         String active = "gw1";
         List<Long> readyMs = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < FAILOVER_RUNS; i++) {
             String standby = active.equals("gw1") ? "gw2" : "gw1";
             String next = standby;
             var watch = bed.watchActive(next);
@@ -119,7 +121,8 @@ class GatewayFailoverIT {
             Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
             active = standby;
         }
-        System.out.println("failover: ten node deaths in a row, kill to Ready on the other node (ms): " + readyMs);
+        System.out.println("failover: " + FAILOVER_RUNS + " node deaths in a row, kill to Ready on the other node (ms): "
+                + readyMs);
         List<TrafficMatrix.CaseResult> after = new TrafficMatrix(bed.topology).run(0);
         assertTrue(TrafficMatrix.allPassed(after), TrafficMatrix.table(after));
     }

@@ -11,7 +11,8 @@ import org.ovnl2gw.testbed.Testbed;
 /**
  * Prints how long a real ovs-vswitchd (dummy datapath) takes to take flows through this client:
  * a bundle of N gateway-shaped flows, the same as plain flow mods, a dump, a bundle replacing
- * every flow, echo round trips. Figures, not assertions. Run with:
+ * every flow, one gateway port's 16 flows in and out 200 times (warm: what a bind costs once the JIT has
+ * compiled the path), echo round trips. Figures, not assertions. Run with:
  * {@code mvn -o -q -pl node-agent test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
  * -Dexec.mainClass=org.ovnl2gw.agent.openflow.OpenFlowBenchmark -Dexec.classpathScope=test -Dexec.args=10000}
  */
@@ -54,6 +55,26 @@ public final class OpenFlowBenchmark {
                 t0 = System.nanoTime();
                 client.addFlows(flows).join();
                 report("plain add + barrier", n, t0);
+
+                // a gateway port's worth of flows in and out, warm: what one bind or release costs
+                List<Flow> port = flows(16, 2);
+                long[] bundle = new long[200];
+                long[] plain = new long[200];
+                for (int i = 0; i < bundle.length; i++) {
+                    t0 = System.nanoTime();
+                    client.applyAtomically(port.stream().map(FlowChange::add).toList()).join();
+                    bundle[i] = System.nanoTime() - t0;
+                    client.applyAtomically(port.stream().map(FlowChange::delete).toList()).join();
+                    t0 = System.nanoTime();
+                    client.addFlows(port).join();
+                    plain[i] = System.nanoTime() - t0;
+                    client.deleteFlows(port).join();
+                }
+                java.util.Arrays.sort(bundle);
+                java.util.Arrays.sort(plain);
+                System.out.printf(Locale.ROOT, "16 flows, warm (200 runs): bundle p50 %.2f ms p90 %.2f ms; plain flow"
+                        + " mods + barrier p50 %.2f ms p90 %.2f ms%n", bundle[100] / 1e6, bundle[180] / 1e6,
+                        plain[100] / 1e6, plain[180] / 1e6);
 
                 int echoes = 1000;
                 t0 = System.nanoTime();

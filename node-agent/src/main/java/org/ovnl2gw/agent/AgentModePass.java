@@ -160,7 +160,7 @@ final class AgentModePass {
                 .filter(SouthboundView.RemoteChassis::ovnController).map(SouthboundView.RemoteChassis::name)
                 .collect(Collectors.toSet()));
         Map<String, Role> roles = roles(view, me, liveness, problems);
-        logTransitions(me, liveness, roles);
+        Map<String, Role> decided = Map.copyOf(roles);
 
         // claims and local ports at once: a standby's patch ports are the same as an active one's
         long tDecided = System.nanoTime();
@@ -173,6 +173,7 @@ final class AgentModePass {
         List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative), brInt, existing, local.takenOfports(brInt));
         CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
         long tSent = System.nanoTime();
+        logTransitions(me, liveness, decided); // once the writes are on their way, not before
         PortClaims.Outcome claimed = await(claiming);
         long tClaimed = System.nanoTime();
         claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));

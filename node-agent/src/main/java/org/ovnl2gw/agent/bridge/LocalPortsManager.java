@@ -129,8 +129,10 @@ public final class LocalPortsManager {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
+        CompletableFuture<Result> applied = ovs.transact("node-agent: " + owner + " ports", ops).thenApply(r -> result);
+        // logged once the transaction is on its way: a log line is not worth a millisecond of the first frame
         LOG.info(() -> "desired " + desiredNames.size() + " " + owner + " ports -> create " + created + ", update "
                 + updated + ", delete " + deleted);
-        return ovs.transact("node-agent: " + owner + " ports", ops).thenApply(r -> result);
+        return applied;
     }
 }

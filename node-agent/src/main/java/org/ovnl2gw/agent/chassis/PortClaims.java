@@ -51,6 +51,7 @@ public final class PortClaims {
         List<String> claims = new ArrayList<>();
         List<Integer> claimOps = new ArrayList<>();
         Set<String> released = new LinkedHashSet<>();
+        List<String> said = new ArrayList<>(); // logged once the transaction is on its way, not before
         for (Row pb : sb.cache().table("Port_Binding").findBy("type", "l2gateway")) {
             String port = pb.getString("logical_port");
             Role role = roles.getOrDefault(port, Role.NONE);
@@ -59,7 +60,7 @@ public final class PortClaims {
             if (role == Role.CLAIM) {
                 String from = bound.flatMap(u -> sb.cache().get("Chassis", u)).map(r -> r.getString("name"))
                         .orElse("none");
-                LOG.info(() -> "claiming l2gateway port " + port + " for " + chassisName + " (bound to " + from + ")");
+                said.add("claiming l2gateway port " + port + " for " + chassisName + " (bound to " + from + ")");
                 claimOps.add(ops.size());
                 claims.add(port);
                 ops.add(Operations.update("Port_Binding")
@@ -67,7 +68,7 @@ public final class PortClaims {
                                 bound.map(Set::of).orElse(Set.of())))
                         .set("chassis", Set.of(us)).set("up", Set.of(true)));
             } else if (role == Role.RELEASE) {
-                LOG.info(() -> "releasing l2gateway port " + port + ": it is no longer ours to serve");
+                said.add("releasing l2gateway port " + port + ": it is no longer ours to serve");
                 released.add(port);
                 ops.add(Operations.update("Port_Binding").where(Condition.uuidEquals(pb.uuid()),
                                 Condition.equalTo("chassis", Set.of(us)))
@@ -80,7 +81,8 @@ public final class PortClaims {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.NOTHING);
         }
-        return sb.transact("node-agent: l2gateway claims of " + chassisName, ops).thenApply(result -> {
+        CompletableFuture<Outcome> outcome = sb.transact("node-agent: l2gateway claims of " + chassisName, ops)
+                .thenApply(result -> {
             Set<String> won = new LinkedHashSet<>();
             Set<String> lost = new LinkedHashSet<>();
             for (int i = 0; i < claims.size(); i++) {
@@ -91,6 +93,8 @@ public final class PortClaims {
             }
             return new Outcome(won, lost, released);
         });
+        said.forEach(LOG::info);
+        return outcome;
     }
 
     /** Releases every port bound to us (decommissioning). */

@@ -103,16 +103,18 @@ public final class FlowManager implements AutoCloseable {
                     added++;
                 }
             }
-            if (added > 0 || deleted > 0) {
-                int a = added;
-                int d = deleted;
-                int before = installed.size();
-                LOG.info(() -> "desired " + desired.size() + " flows, installed " + before + " -> add " + a
-                        + ", delete " + d);
-            }
             if (!changes.isEmpty()) {
+                int before = installed.size();
                 installed = null; // until the bundle is known to have committed
-                await(of.applyAtomically(changes));
+                CompletableFuture<OpenFlowClient.UpdateMode> applying = of.applyAtomically(changes);
+                if (added > 0 || deleted > 0) {
+                    // logged once the bundle is on its way, not before
+                    int a = added;
+                    int d = deleted;
+                    LOG.info(() -> "desired " + desired.size() + " flows, installed " + before + " -> add " + a
+                            + ", delete " + d);
+                }
+                await(applying);
             }
             installed = new HashSet<>(desired);
             return new SyncResult(added, deleted, tlvAdded);

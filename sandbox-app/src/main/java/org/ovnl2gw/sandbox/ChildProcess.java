@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A program the sandbox runs as its own process (an agent, the operator), logging to a file, stopped by pid. */
@@ -18,9 +19,9 @@ final class ChildProcess {
         this.log = log;
     }
 
-    /** Runs {@code java <jvmFlags> -cp <classpath> mainClass args...}. */
-    static ChildProcess java(String name, List<String> jvmFlags, Path classpath, String mainClass, Path log,
-                             List<String> args) {
+    /** Runs {@code java <jvmFlags> -cp <classpath> mainClass args...} with {@code environment} over the sandbox's. */
+    static ChildProcess java(String name, List<String> jvmFlags, Map<String, String> environment, Path classpath,
+                             String mainClass, Path log, List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -30,6 +31,7 @@ final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().merge("PATH", "/usr/sbin:/sbin", (a, b) -> a + ":" + b);
+        builder.environment().putAll(environment);
         try {
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.testbed.ImageJvmFlags;
@@ -95,7 +96,7 @@ final class Sandbox implements AutoCloseable {
         for (String node : GATEWAYS) {
             OvsHost host = topology.gateway(node);
             children.add(ChildProcess.java("node-agent " + node, imageFlags("node-agent"),
-                    agentJar, "org.ovnl2gw.agent.Main",
+                    imageEnvironment("node-agent"), agentJar, "org.ovnl2gw.agent.Main",
                     options.dir().resolve(node + "-agent.log"), List.of("--ovs-db", host.ovsdbRemote(),
                             "--ovs-rundir", host.rundir().toString(), "--kubeconfig", kubeconfig.toString(),
                             "--node-name", node)));
@@ -105,7 +106,7 @@ final class Sandbox implements AutoCloseable {
         // the image sizes its heap from the container's memory (the Deployment's 512Mi limit), not the host's
         List<String> operatorFlags = new ArrayList<>(imageFlags("operator"));
         operatorFlags.add("-XX:MaxRAM=512m");
-        children.add(ChildProcess.java("operator", operatorFlags, operatorJar,
+        children.add(ChildProcess.java("operator", operatorFlags, imageEnvironment("operator"), operatorJar,
                 "org.ovnl2gw.operator.Main",
                 options.dir().resolve("operator.log"), List.of("--ovn-nb-db", topology.central().nbRemote(),
                         "--ovn-sb-db", topology.central().sbRemote(), "--kubeconfig", kubeconfig.toString(),
@@ -167,6 +168,15 @@ final class Sandbox implements AutoCloseable {
     private List<String> imageFlags(String image) {
         try {
             return ImageJvmFlags.of(options.repo(), image);
+        } catch (TestbedException e) {
+            throw new SandboxException(e.getMessage());
+        }
+    }
+
+    /** The environment the program's image sets (its Dockerfile's ENV), which the sandbox's children get too. */
+    private Map<String, String> imageEnvironment(String image) {
+        try {
+            return ImageJvmFlags.environmentOf(options.repo(), image);
         } catch (TestbedException e) {
             throw new SandboxException(e.getMessage());
         }

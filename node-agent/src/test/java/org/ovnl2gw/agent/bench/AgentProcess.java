@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +23,9 @@ final class AgentProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static AgentProcess start(List<String> jvmFlags, Path jar, List<String> agentArgs, Path log) {
+    /** {@code environment}: what the image's {@code ENV} sets, over this process's environment. */
+    static AgentProcess start(List<String> jvmFlags, Map<String, String> environment, Path jar, List<String> agentArgs,
+                              Path log) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -31,6 +34,7 @@ final class AgentProcess implements AutoCloseable {
         cmd.add(jar.toAbsolutePath().toString());
         cmd.addAll(agentArgs);
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         try {
             return new AgentProcess(builder.start(), List.copyOf(cmd), log);
         } catch (IOException e) {

@@ -56,7 +56,7 @@ final class BenchBed implements AutoCloseable {
         this.agentProcess = agentProcess;
     }
 
-    static BenchBed build(BenchOptions options, List<String> agentJvmFlags, Progress progress) throws Exception {
+    static BenchBed build(BenchOptions options, AgentLaunch launch, Progress progress) throws Exception {
         Testbed testbed = Testbed.create("vsovn");
         List<AutoCloseable> opened = new ArrayList<>();
         opened.add(testbed);
@@ -70,7 +70,7 @@ final class BenchBed implements AutoCloseable {
             List<String> agentArgs = new ArrayList<>(List.of("--ovs-db", gwB.ovsdbRemote(),
                     "--ovs-rundir", gwB.rundir().toString()));
             agentArgs.addAll(options.agentArgs());
-            AgentProcess agentProcess = AgentProcess.start(agentJvmFlags, options.agentJar(), agentArgs,
+            AgentProcess agentProcess = AgentProcess.start(launch.jvmFlags(), launch.environment(), options.agentJar(), agentArgs,
                     gwB.rundir().resolve("node-agent.log"));
             opened.add(0, agentProcess);
             Runtime.getRuntime().addShutdownHook(new Thread(agentProcess::close, "bench-agent-reaper"));

@@ -28,7 +28,8 @@ record BenchOptions(int reps, int soakSeconds, int idleSeconds, int scalePorts, 
               --ports N              ports (and VLANs) of the scale figures (default 200)
               --probe-interval MS    one probe frame every MS milliseconds while waiting (default 5)
               --agent-jvm-opts "..." JVM flags of the agent process (default: the image's ENTRYPOINT flags
-                                     and the DaemonSet's memory limit as the JVM would see it; printed)
+                                     and the DaemonSet's memory limit as the JVM would see it; printed);
+                                     the image's ENV (e.g. MALLOC_ARENA_MAX) is set either way
               --agent-jar FILE       the agent's jar (default node-agent/target/node-agent.jar)
               --agent-args "..."     more node-agent options (default none: production defaults,
                                      heartbeat 2 s, BFD 200 ms)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ovnl2gw.testbed.ImageJvmFlags;
@@ -28,6 +29,11 @@ final class ProductionJvmFlags {
 
     static List<String> read(Path dockerfile, Path daemonSet) {
         return of(readString(dockerfile), readString(daemonSet));
+    }
+
+    /** The environment the image's {@code ENV} lines set ({@link ImageJvmFlags#parseEnvironment}). */
+    static Map<String, String> environment(Path dockerfile) {
+        return ImageJvmFlags.parseEnvironment(readString(dockerfile));
     }
 
     static List<String> of(String dockerfile, String daemonSet) {

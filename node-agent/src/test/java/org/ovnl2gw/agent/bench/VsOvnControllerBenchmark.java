@@ -37,13 +37,15 @@ public final class VsOvnControllerBenchmark {
         if (options.keep()) {
             System.setProperty("testbed.keep", "true");
         }
+        Path dockerfile = Path.of("images/node-agent/Dockerfile");
         List<String> jvm = options.agentJvmOpts().orElseGet(() -> ProductionJvmFlags.read(
-                Path.of("images/node-agent/Dockerfile"), Path.of("manifests/40-node-agent-daemonset.yaml")));
+                dockerfile, Path.of("manifests/40-node-agent-daemonset.yaml")));
+        AgentLaunch launch = new AgentLaunch(jvm, ProductionJvmFlags.environment(dockerfile));
         Progress progress = new Progress();
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String loadBefore = loadAverage();
         try (Samples samples = new Samples(options.out());
-             BenchBed bed = BenchBed.build(options, jvm, progress)) {
+             BenchBed bed = BenchBed.build(options, launch, progress)) {
             Measurements m = new Measurements(bed, options, samples, progress);
             progress.say("settling, then br-int's flows with nothing bound");
             m.baselineFlows();
@@ -57,7 +59,7 @@ public final class VsOvnControllerBenchmark {
                 m.scale(rep);
             }
             m.footprintScale();
-            print(options, jvm, samples, started, loadBefore, versions(bed));
+            print(options, launch, samples, started, loadBefore, versions(bed));
             progress.say("raw samples: " + samples.file().toAbsolutePath());
             if (options.keep()) {
                 progress.say("testbed kept: " + bed.testbed.baseDir() + " (agent log " + bed.agentProcess.log() + ")");
@@ -65,7 +67,7 @@ public final class VsOvnControllerBenchmark {
         }
     }
 
-    private static void print(BenchOptions o, List<String> jvm, Samples samples, String started, String loadBefore,
+    private static void print(BenchOptions o, AgentLaunch launch, Samples samples, String started, String loadBefore,
                               String versions) {
         int n = o.scalePorts();
         int lastVlan = 1000 + n;
@@ -96,7 +98,7 @@ public final class VsOvnControllerBenchmark {
                 + " cores, load average " + loadBefore + " at the start, " + loadAverage() + " at the end");
         System.out.println("reps " + o.reps() + " (alternating), probe every " + o.probeIntervalMillis() + " ms, idle window "
                 + o.idleSeconds() + " s, soak " + o.soakSeconds() + " s" + (o.withStandby() ? ", other gateway named standby" : "")
-                + "; agent JVM: " + (jvm.isEmpty() ? "(no flags)" : String.join(" ", jvm))
+                + "; agent JVM: " + launch.describe()
                 + (o.agentArgs().isEmpty() ? "" : "; agent options: " + String.join(" ", o.agentArgs())));
         System.out.println();
         System.out.print(table.render(samples));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,8 @@ public final class ChassisHealth {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, Seen> seen = new HashMap<>();
+    /** Every chassis name ever observed, so that one not registered yet is not reported as gone. */
+    private final Set<String> everSeen = new HashSet<>();
     private Set<String> healthy = Set.of();
 
     public ChassisHealth(Clock clock, Duration timeout) {
@@ -40,6 +43,7 @@ public final class ChassisHealth {
             String beat = c.heartbeat().orElse("");
             Seen previous = seen.get(c.name());
             next.put(c.name(), previous != null && previous.heartbeat().equals(beat) ? previous : new Seen(beat, now));
+            everSeen.add(c.name());
         }
         seen.clear();
         seen.putAll(next);
@@ -68,7 +72,8 @@ public final class ChassisHealth {
     public synchronized String whyUnhealthy(String chassis) {
         Optional<Seen> s = Optional.ofNullable(seen.get(chassis));
         if (s.isEmpty()) {
-            return "chassis " + chassis + " is gone from the Southbound DB";
+            return everSeen.contains(chassis) ? "chassis " + chassis + " is gone from the Southbound DB"
+                    : "chassis " + chassis + " is not registered in the Southbound DB (yet)";
         }
         long secs = Duration.between(s.get().changedAt(), clock.instant()).toSeconds();
         return "chassis " + chassis + " heartbeat has not changed for " + secs + "s (timeout " + timeout.toSeconds() + "s)";

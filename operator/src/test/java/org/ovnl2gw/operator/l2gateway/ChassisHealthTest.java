@@ -55,6 +55,14 @@ class ChassisHealthTest {
     }
 
     @Test
+    void aChassisNeverSeenIsNotRegisteredYetOneThatWasIsGone() {
+        health.observe(List.of(beat("a", "1")));
+        assertTrue(health.whyUnhealthy("b").contains("not registered"), health.whyUnhealthy("b"));
+        health.observe(List.of());
+        assertTrue(health.whyUnhealthy("a").contains("is gone"), health.whyUnhealthy("a"));
+    }
+
+    @Test
     void aChassisThatDisappearsIsDeadAtOnceAndGraceRestartsAfterReconnect() {
         health.observe(List.of(beat("a", "1"), beat("b", "1")));
         assertTrue(health.observe(List.of(beat("b", "1"))));

@@ -68,10 +68,11 @@ class BridgeMappingControllerIT {
 
         var selector = new LabelSelectorBuilder().addNewMatchExpression().withKey("l2gw.ovn.org/gateway")
                 .withOperator("In").withValues("true").endMatchExpression().build();
+        // eth1 is someone else's port on another bridge, there before the mapping names it (planted after, it
+        // raced the agent, which may already have made it br-phys's uplink): the mapping applies, the uplink does not
+        node.vsctl("add-port", "br-other", "eth1", "--", "set", "Interface", "eth1", "type=dummy");
         kube.client().resources(BridgeMapping.class).resource(new BridgeMapping("physnet1",
                 new BridgeMappingSpec(selector, List.of(new NetworkMapping("physnet1", "br-phys", "eth1"))))).create();
-        node.vsctl("add-port", "br-other", "eth1", "--", "set", "Interface", "eth1", "type=dummy");
-        // eth1 is someone else's port on another bridge: the mapping applies, the uplink does not
         eventually(Duration.ofSeconds(30), "the uplink conflict is published", () -> status(central, "physnet1")
                 .map(s -> s.get("reason").asText().equals("UplinkConflict")).orElse(false));
         node.vsctl("del-port", "br-other", "eth1");

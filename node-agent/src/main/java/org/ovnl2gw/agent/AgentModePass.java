@@ -169,7 +169,7 @@ final class AgentModePass {
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
         String brInt = options.integrationBridge();
-        Set<String> existing = local.ports().stream().map(LocalSwitch.PortState::name).collect(Collectors.toSet());
+        Set<String> existing = localPorts.stream().map(LocalSwitch.PortState::name).collect(Collectors.toSet());
         List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative), brInt, existing, local.takenOfports(brInt));
         CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
         long tSent = System.nanoTime();

@@ -62,9 +62,18 @@ class PortClaimsIT {
 
     @Test
     void ofTwoClaimsFromTheSameViewExactlyOneWins() throws Exception {
-        // both transactions are built from caches that show the port unbound, before either commits
-        CompletableFuture<PortClaims.Outcome> first = new PortClaims(sb1).reconcile("gw1", Map.of("lp-gw", Role.CLAIM));
-        CompletableFuture<PortClaims.Outcome> second = new PortClaims(sb2).reconcile("gw2", Map.of("lp-gw", Role.CLAIM));
+        // Both transactions are built from caches that show the port unbound, before either commits: the
+        // Southbound server is stalled while they are sent. (Unstalled, the first could commit and reach sb2's
+        // cache before the second is built; the second would then be a takeover from gw1, a different case.)
+        CompletableFuture<PortClaims.Outcome> first;
+        CompletableFuture<PortClaims.Outcome> second;
+        central.sb().daemon().pause();
+        try {
+            first = new PortClaims(sb1).reconcile("gw1", Map.of("lp-gw", Role.CLAIM));
+            second = new PortClaims(sb2).reconcile("gw2", Map.of("lp-gw", Role.CLAIM));
+        } finally {
+            central.sb().daemon().resume();
+        }
         PortClaims.Outcome one = first.get(10, TimeUnit.SECONDS);
         PortClaims.Outcome two = second.get(10, TimeUnit.SECONDS);
         assertEquals(1, one.claimed().size() + two.claimed().size(), one + " / " + two);

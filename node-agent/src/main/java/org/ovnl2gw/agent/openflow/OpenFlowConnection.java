@@ -62,7 +62,18 @@ public final class OpenFlowConnection implements AutoCloseable {
         }
     }
 
-    private enum ReplyKind { SINGLE, MULTIPART, SETTLED_BY_BARRIER }
+    enum ReplyKind { SINGLE, MULTIPART, SETTLED_BY_BARRIER }
+
+    /** One message of a batch ({@link #sendAll}) and how it is answered. */
+    record Outgoing(OfMessage message, ReplyKind kind, String description) {
+        static Outgoing request(OfMessage message, String description) {
+            return new Outgoing(message, ReplyKind.SINGLE, description);
+        }
+
+        static Outgoing settledByBarrier(OfMessage message, String description) {
+            return new Outgoing(message, ReplyKind.SETTLED_BY_BARRIER, description);
+        }
+    }
 
     private record Pending(ReplyKind kind, CompletableFuture<List<OfMessage>> future, List<OfMessage> parts,
                            String description) {
@@ -222,14 +233,50 @@ public final class OpenFlowConnection implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Sends several messages in one write (one event-loop task, one flush: the switch reads them together); the
+     * futures are in the order of {@code batch}, each completing as {@link #request} or {@link #sendSettledByBarrier}
+     * would.
+     */
+    List<CompletableFuture<List<OfMessage>>> sendAll(List<Outgoing> batch) {
+        List<CompletableFuture<List<OfMessage>>> futures = new ArrayList<>(batch.size());
+        batch.forEach(o -> futures.add(new CompletableFuture<>()));
+        Runnable failAll = () -> {
+            for (int i = 0; i < batch.size(); i++) {
+                futures.get(i).completeExceptionally(notConnected(batch.get(i).description()));
+            }
+        };
+        if (disconnected.get()) {
+            failAll.run();
+            return futures;
+        }
+        try {
+            channel.eventLoop().execute(() -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    Outgoing o = batch.get(i);
+                    register(o.message(), o.kind(), o.description(), futures.get(i), false);
+                }
+                channel.flush();
+            });
+        } catch (RejectedExecutionException e) {
+            failAll.run();
+        }
+        return futures;
+    }
+
     private void register(OfMessage message, ReplyKind kind, String description,
                           CompletableFuture<List<OfMessage>> future) {
+        register(message, kind, description, future, true);
+    }
+
+    private void register(OfMessage message, ReplyKind kind, String description,
+                          CompletableFuture<List<OfMessage>> future, boolean flush) {
         if (disconnected.get()) {
             future.completeExceptionally(notConnected(description));
             return;
         }
         pending.put(message.xid(), new Pending(kind, future, new ArrayList<>(), description));
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
+        (flush ? channel.writeAndFlush(message) : channel.write(message)).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 pending.remove(message.xid());
                 future.completeExceptionally(f.cause());

@@ -287,10 +287,13 @@ final class AgentModePass {
      */
     private Set<Flow> expiringFlows(GatewayPlan plan, SouthboundView view, Set<Flow> desired, PeerLiveness liveness) {
         String me = view.localChassis();
-        List<GatewayPlan.ServedPort> fenced = plan.servedPorts().stream().filter(served -> view.ports().stream()
-                .filter(p -> p.name().equals(served.logicalPort())).findFirst()
-                .map(p -> GatewayRoles.order(p).stream().anyMatch(c -> !c.equals(me) && liveness.ovnController(c)))
-                .orElse(false)).toList();
+        Map<String, SouthboundView.LogicalPort> byName = new HashMap<>();
+        view.ports().forEach(p -> byName.put(p.name(), p));
+        List<GatewayPlan.ServedPort> fenced = plan.servedPorts().stream()
+                .filter(served -> Optional.ofNullable(byName.get(served.logicalPort()))
+                        .map(p -> GatewayRoles.order(p).stream()
+                                .anyMatch(c -> !c.equals(me) && liveness.ovnController(c)))
+                        .orElse(false)).toList();
         return fenced.isEmpty() ? Set.of() : GatewayFlows.admitting(desired, fenced);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.ServedPort;
 import org.ovnl2gw.agent.dataplane.GatewayPlan.TunnelPort;
 import org.ovnl2gw.agent.dataplane.SouthboundView.LogicalPort;
@@ -71,6 +72,7 @@ public final class GatewayFlows {
                 tunnelOfportByChassis.put(tunnel.chassis(), ofport);
             }
         }
+        ByDatapath byDatapath = new ByDatapath(view);
         Map<String, Long> served = new LinkedHashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             Long patch = ofports.get(port.integrationPatch());
@@ -78,7 +80,7 @@ public final class GatewayFlows {
                 continue;
             }
             served.put(port.logicalPort(), patch);
-            fromPhysical(port, patch, view, tunnelOfportByChassis, flows);
+            fromPhysical(port, patch, byDatapath, tunnelOfportByChassis, flows);
         }
         Set<Long> datapathKeys = new LinkedHashSet<>();
         for (ServedPort port : plan.servedPorts()) {
@@ -90,7 +92,7 @@ public final class GatewayFlows {
                 }
             }
         }
-        toPhysical(plan, view, served, flows);
+        toPhysical(plan, byDatapath, served, flows);
         if (!flows.isEmpty()) {
             flows.add(Flow.of(CLASSIFY, PRIORITY_DROP, GatewayTables.COOKIE_OWNER, Match.any()));
             flows.add(Flow.of(PHYSICAL_TO_LOGICAL, PRIORITY_DROP, GatewayTables.COOKIE_OWNER, Match.any()));
@@ -99,7 +101,7 @@ public final class GatewayFlows {
         return flows;
     }
 
-    private void fromPhysical(ServedPort port, long patch, SouthboundView view, Map<String, Long> tunnels,
+    private void fromPhysical(ServedPort port, long patch, ByDatapath view, Map<String, Long> tunnels,
                               Set<Flow> flows) {
         long dp = port.datapathKey();
         long cookie = cookie(dp, port.portKey());
@@ -117,8 +119,8 @@ public final class GatewayFlows {
         }
         Match.Builder base = Match.builder().reg(REG_DATAPATH, dp).reg(REG_INGRESS_PORT, port.portKey());
         Set<String> seenMacs = new LinkedHashSet<>();
-        for (LogicalPort other : view.ports()) {
-            if (!other.datapath().equals(port.datapath()) || other.name().equals(port.logicalPort())) {
+        for (LogicalPort other : view.ports(port.datapath())) {
+            if (other.name().equals(port.logicalPort())) {
                 continue;
             }
             Optional<Long> tunnel = other.chassis().map(tunnels::get);
@@ -141,14 +143,14 @@ public final class GatewayFlows {
     }
 
     /** Send to every other chassis that has a member of the group: once per chassis (its controller fans out). */
-    private Action[] groupActions(ServedPort port, String groupName, SouthboundView view, Map<String, Long> tunnels) {
-        Optional<MulticastGroup> group = view.groups().stream()
-                .filter(g -> g.datapath().equals(port.datapath()) && g.name().equals(groupName)).findFirst();
+    private Action[] groupActions(ServedPort port, String groupName, ByDatapath view, Map<String, Long> tunnels) {
+        Optional<MulticastGroup> group = view.groups(port.datapath()).stream()
+                .filter(g -> g.name().equals(groupName)).findFirst();
         if (group.isEmpty()) {
             return new Action[0];
         }
         Set<Long> outputs = new LinkedHashSet<>();
-        for (LogicalPort member : view.ports()) {
+        for (LogicalPort member : view.ports(port.datapath())) {
             if (group.get().ports().contains(member.name()) && !member.name().equals(port.logicalPort())) {
                 member.chassis().map(tunnels::get).ifPresent(outputs::add);
             }
@@ -167,15 +169,15 @@ public final class GatewayFlows {
      * One flow per (datapath, egress key): a multicast group may contain several ports served here (one
      * switch bridged onto two networks), and each gets the frame, tagged as its own VLAN says.
      */
-    private void toPhysical(GatewayPlan plan, SouthboundView view, Map<String, Long> served, Set<Flow> flows) {
+    private void toPhysical(GatewayPlan plan, ByDatapath view, Map<String, Long> served, Set<Flow> flows) {
         Map<List<Long>, List<ServedPort>> receivers = new LinkedHashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             if (!served.containsKey(port.logicalPort())) {
                 continue;
             }
             receivers.computeIfAbsent(List.of(port.datapathKey(), port.portKey()), k -> new ArrayList<>()).add(port);
-            view.groups().stream()
-                    .filter(g -> g.datapath().equals(port.datapath()) && g.ports().contains(port.logicalPort()))
+            view.groups(port.datapath()).stream()
+                    .filter(g -> g.ports().contains(port.logicalPort()))
                     .forEach(g -> receivers.computeIfAbsent(List.of(port.datapathKey(), g.tunnelKey()),
                             k -> new ArrayList<>()).add(port));
         }
@@ -199,6 +201,25 @@ public final class GatewayFlows {
                     Match.builder().reg(REG_DATAPATH, dp)
                             .field(MatchField.masked(OxmField.TUN_METADATA0, egressKey, 0xffff)).build(),
                     actions.toArray(Action[]::new)));
+        }
+    }
+
+    /**
+     * The view's ports and groups by datapath, made once per flow computation: each served port looks at its
+     * own datapath only, so a pass over N ports on N switches costs N, not N squared.
+     */
+    private record ByDatapath(Map<String, List<LogicalPort>> ports, Map<String, List<MulticastGroup>> groups) {
+        ByDatapath(SouthboundView view) {
+            this(view.ports().stream().collect(Collectors.groupingBy(LogicalPort::datapath)),
+                    view.groups().stream().collect(Collectors.groupingBy(MulticastGroup::datapath)));
+        }
+
+        List<LogicalPort> ports(String datapath) {
+            return ports.getOrDefault(datapath, List.of());
+        }
+
+        List<MulticastGroup> groups(String datapath) {
+            return groups.getOrDefault(datapath, List.of());
         }
     }
 

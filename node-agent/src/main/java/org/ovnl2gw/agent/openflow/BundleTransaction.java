@@ -42,8 +42,10 @@ final class BundleTransaction {
             long xid = connection.nextXid();
             OfMessage inner = OfMessage.of(OfType.FLOW_MOD, xid, FlowModCodec.encode(change));
             xids.add(xid);
+            // a flow's text is made only for an error (see refusal), not for every flow of every bundle
             batch.add(OpenFlowConnection.Outgoing.settledByBarrier(
-                    OfMessage.of(OfType.EXPERIMENTER, xid, BundleCodec.add(id, FLAGS, inner)), change.toString()));
+                    OfMessage.of(OfType.EXPERIMENTER, xid, BundleCodec.add(id, FLAGS, inner)),
+                    "bundle " + id + " add " + xids.size()));
         }
         batch.add(OpenFlowConnection.Outgoing.request(OfMessage.of(OfType.BARRIER_REQUEST, connection.nextXid(),
                 new byte[0]), "barrier"));
@@ -54,7 +56,7 @@ final class BundleTransaction {
                     if (err == null) {
                         return added.handle((ok, addError) -> addError == null ? commit(id, changes, xids)
                                         : discard(id).thenCompose(v -> CompletableFuture.<Void>failedFuture(
-                                                unwrap(addError))))
+                                                refusal(sent, changes, addError))))
                                 .thenCompose(f -> f).thenApply(v -> true);
                     }
                     Throwable cause = OpenFlowClient.failure(CompletableFuture.failedFuture(err));
@@ -105,6 +107,17 @@ final class BundleTransaction {
                     }
                     return null;
                 });
+    }
+
+    /** The first refused add, described by its flow change; else the failure as it came. */
+    private static Throwable refusal(List<CompletableFuture<List<OfMessage>>> sent, List<FlowChange> changes,
+                                     Throwable addError) {
+        for (int i = 0; i < changes.size(); i++) {
+            if (OpenFlowClient.failure(sent.get(i + 1)) instanceof OpenFlowErrorException refused) {
+                return refused.forRequest(changes.get(i).toString());
+            }
+        }
+        return unwrap(addError);
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -43,14 +43,16 @@ import org.ovnl2gw.contract.Ownership;
 /**
  * One pass of the agent-mode chassis (this node's chassis for l2gateway ports is ours), in the order the data
  * requires and no slower: the chassis rows; each port's role from the Southbound view and BFD; then the claims
- * (Southbound) and the patch ports and tunnels (local OVS) at the same time, since neither needs the other;
- * then, once the claims are settled, the flows (only the difference, see {@link FlowManager}), while ovs-vswitchd
- * may still be adding the new ports: they are created with OpenFlow port numbers asked for
- * ({@link OfportRequests}), checked once it has numbered them; then the announcements of ports that started
- * being served.
+ * (Southbound) and the patch ports and tunnels (local OVS) at the same time, since neither needs the other, and
+ * with them the flows (only the difference, see {@link FlowManager}), staged in an open bundle, while
+ * ovs-vswitchd may still be adding the new ports: they are created with OpenFlow port numbers asked for
+ * ({@link OfportRequests}), checked once it has numbered them; once the claims are settled the staged flows are
+ * committed (one round trip), or dropped and computed again if a claim was lost; then the announcements of ports
+ * that started being served.
  *
- * <p>Flows wait for the claim on purpose: a claim that loses its compare-and-set means another gateway holds the
- * port, and flows installed before knowing would have two gateways bridging one network.
+ * <p>Flows take effect only after the claim on purpose: a claim that loses its compare-and-set means another
+ * gateway holds the port, and flows in effect before knowing would have two gateways bridging one network. Staged,
+ * they are in the switch and checked, and cost one round trip after the claim instead of the whole bundle.
  */
 final class AgentModePass {
     private static final Logger LOG = Logger.getLogger(AgentModePass.class.getName());
@@ -172,9 +174,33 @@ final class AgentModePass {
         Set<String> existing = localPorts.stream().map(LocalSwitch.PortState::name).collect(Collectors.toSet());
         List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative), brInt, existing, local.takenOfports(brInt));
         CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
+        // The flows go in while ovs-vswitchd adds the new ports, with the numbers asked for them, and while the
+        // claims are on their way: staged in an open bundle, in effect only once every claim has won (a lost
+        // claim drops them). Only a port that exists without a number (no request of this pass) is waited for.
+        Set<String> numbered = numberedPorts(tentative);
+        Map<String, Long> ofports = expectedOfports(brInt, specs);
+        DesiredFlows stagedFlows = null;
+        FlowManager.StagedSync staged = null;
+        FlowManager.FlowSyncException stageFailure = null;
+        if (ofports.keySet().containsAll(numbered)) {
+            stagedFlows = desiredFlows(tentative, view, liveness, ofports);
+            try {
+                staged = flows.stage(stagedFlows.all(), stagedFlows.expiring(), options.fenceLeaseSeconds());
+            } catch (FlowManager.FlowSyncException e) {
+                stageFailure = e;
+            }
+        }
         long tSent = System.nanoTime();
         logTransitions(me, liveness, decided); // once the writes are on their way, not before
-        PortClaims.Outcome claimed = await(claiming);
+        PortClaims.Outcome claimed;
+        try {
+            claimed = await(claiming);
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            if (staged != null) {
+                staged.discard();
+            }
+            throw e;
+        }
         long tClaimed = System.nanoTime();
         claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
         claimed.released().forEach(p -> roles.put(p, Role.NONE));
@@ -184,27 +210,40 @@ final class AgentModePass {
         lastPlan = plan;
         plan.problems().forEach(p -> problems.put(p.logicalPort() + "/" + p.message(), p.message()));
 
-        Set<String> numbered = new HashSet<>();
-        plan.servedPorts().forEach(p -> numbered.add(p.integrationPatch()));
-        plan.tunnels().forEach(t -> numbered.add(t.portName()));
-        // the flows go in while ovs-vswitchd adds the new ports, with the numbers asked for them; only a port
-        // that exists without a number (and so without a request of this pass) is waited for first
-        Map<String, Long> ofports = new HashMap<>(local.ofports(brInt));
-        specs.stream().filter(spec -> spec.ofportRequest() > 0)
-                .forEach(spec -> ofports.putIfAbsent(spec.name(), spec.ofportRequest()));
-        if (!ofports.keySet().containsAll(numbered)) {
-            await(porting);
-            ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
-        }
-        long tOfports = System.nanoTime();
-        if (!syncFlows(plan, view, liveness, ofports, problems)) {
-            return;
+        long tOfports;
+        if (plan == tentative && staged != null) {
+            tOfports = System.nanoTime();
+            try {
+                staged.commit();
+                installed(stagedFlows);
+            } catch (FlowManager.FlowSyncException e) {
+                flowsFailed(e, problems);
+                return;
+            }
+        } else {
+            if (staged != null) {
+                staged.discard();
+            }
+            if (stageFailure != null) {
+                flowsFailed(stageFailure, problems);
+                return;
+            }
+            numbered = numberedPorts(plan);
+            if (!ofports.keySet().containsAll(numbered)) {
+                await(porting);
+                ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
+            }
+            tOfports = System.nanoTime();
+            if (!syncFlows(plan, view, liveness, ofports, problems)) {
+                return;
+            }
         }
         long tFlows = System.nanoTime();
         LocalPortsManager.Result portsDone = await(porting);
         long tPorts = System.nanoTime();
-        Map<String, Long> numberedNow = ofportWatch.await(brInt, numbered, OFPORT_WAIT);
-        Set<String> renumbered = numbered.stream().filter(n -> numberedNow.containsKey(n)
+        Set<String> numberedNames = numbered;
+        Map<String, Long> numberedNow = ofportWatch.await(brInt, numberedNames, OFPORT_WAIT);
+        Set<String> renumbered = numberedNames.stream().filter(n -> numberedNow.containsKey(n)
                 && !numberedNow.get(n).equals(ofports.get(n))).collect(Collectors.toCollection(TreeSet::new));
         if (!renumbered.isEmpty()) {
             LOG.warning(() -> "ovs-vswitchd numbered " + renumbered.stream().map(n -> n + " " + numberedNow.get(n)
@@ -218,7 +257,7 @@ final class AgentModePass {
         complete = true;
         if (!claimed.claimed().isEmpty() || portsDone.changedSomething()) {
             LOG.fine(() -> String.format("pass: prepared %.1f, registered %.1f, viewed %.1f, decided %.1f, claim sent"
-                    + " %.1f, ports sent %.1f; claim %.1f, ofports %.1f, flows %.1f, ports done %.1f ms after sending;"
+                    + " %.1f, ports and flows sent %.1f; claim %.1f, ofports %.1f, flows %.1f, ports done %.1f ms after sending;"
                     + " %d flows", (tPrepared - tStart) / 1e6, (tRegistered - tPrepared) / 1e6,
                     (tViewed - tRegistered) / 1e6, (tDecided - tViewed) / 1e6, (tClaimSent - tDecided) / 1e6,
                     (tSent - tClaimSent) / 1e6, (tClaimed - tSent) / 1e6, (tOfports - tSent) / 1e6,
@@ -231,24 +270,57 @@ final class AgentModePass {
         }
     }
 
+    /** A plan's flows and, of them, those held by a lease (see {@link #expiringFlows}). */
+    private record DesiredFlows(Set<Flow> all, Set<Flow> expiring) {
+    }
+
+    private DesiredFlows desiredFlows(GatewayPlan plan, SouthboundView view, PeerLiveness liveness,
+                                      Map<String, Long> ofports) {
+        Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
+        return new DesiredFlows(desired, expiringFlows(plan, view, desired, liveness));
+    }
+
+    /** The patch ports and tunnels whose OpenFlow numbers the plan's flows use. */
+    private static Set<String> numberedPorts(GatewayPlan plan) {
+        Set<String> numbered = new HashSet<>();
+        plan.servedPorts().forEach(p -> numbered.add(p.integrationPatch()));
+        plan.tunnels().forEach(t -> numbered.add(t.portName()));
+        return numbered;
+    }
+
+    /** The numbers br-int's ports have, and those this pass asked for the ports it creates. */
+    private Map<String, Long> expectedOfports(String brInt, List<PortSpec> specs) {
+        Map<String, Long> ofports = new HashMap<>(local.ofports(brInt));
+        specs.stream().filter(spec -> spec.ofportRequest() > 0)
+                .forEach(spec -> ofports.putIfAbsent(spec.name(), spec.ofportRequest()));
+        return ofports;
+    }
+
     /** Programs the plan's flows; false (reported, BFD told) when the switch could not take them. */
     private boolean syncFlows(GatewayPlan plan, SouthboundView view, PeerLiveness liveness, Map<String, Long> ofports,
                               Map<String, String> problems) {
-        Set<Flow> desired = flowBuilder.flows(plan, view, ofports);
-        Set<Flow> expiring = expiringFlows(plan, view, desired, liveness);
+        DesiredFlows desired = desiredFlows(plan, view, liveness, ofports);
         try {
-            flows.sync(desired, expiring, options.fenceLeaseSeconds());
-            lastDesired = desired;
-            lastExpiring = expiring;
-            pathDown = false;
+            flows.sync(desired.all(), desired.expiring(), options.fenceLeaseSeconds());
+            installed(desired);
             return true;
         } catch (FlowManager.FlowSyncException e) {
-            // one report per pass with every problem in it: reporting the plan's problems and the switch's
-            // separately would mark each "resolved" by the other and defeat the rate limit
-            problems.put("openflow", e.getMessage() + "; telling the peer gateways (BFD) not to rely on this one");
-            pathDown = true;
+            flowsFailed(e, problems);
             return false;
         }
+    }
+
+    private void installed(DesiredFlows desired) {
+        lastDesired = desired.all();
+        lastExpiring = desired.expiring();
+        pathDown = false;
+    }
+
+    private void flowsFailed(FlowManager.FlowSyncException e, Map<String, String> problems) {
+        // one report per pass with every problem in it: reporting the plan's problems and the switch's
+        // separately would mark each "resolved" by the other and defeat the rate limit
+        problems.put("openflow", e.getMessage() + "; telling the peer gateways (BFD) not to rely on this one");
+        pathDown = true;
     }
 
     /** Each port's role for this chassis; a port whose binding is contested beyond the limit is left alone. */

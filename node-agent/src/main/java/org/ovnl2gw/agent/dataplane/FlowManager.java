@@ -74,6 +74,16 @@ public final class FlowManager implements AutoCloseable {
      * every pass and that ends by itself, in the switch, when the agent dies.
      */
     public SyncResult sync(Set<Flow> desired, Set<Flow> expiring, int hardTimeoutSeconds) throws FlowSyncException {
+        return stage(desired, expiring, hardTimeoutSeconds).commit();
+    }
+
+    /**
+     * As {@link #sync(Set, Set, int)} in two steps: the difference goes to the switch now as an open bundle,
+     * checked but not in effect, and takes effect with {@link StagedSync#commit} (one round trip), or none of it
+     * with {@link StagedSync#discard}. Nothing else may be asked of this manager in between. The agent stages a
+     * pass's flows while its claims are on their way, and commits them once the claims are won.
+     */
+    public StagedSync stage(Set<Flow> desired, Set<Flow> expiring, int hardTimeoutSeconds) throws FlowSyncException {
         return programming(() -> {
             OpenFlowClient of = connected();
             boolean tlvAdded = ensureTlvMap(of);
@@ -103,22 +113,62 @@ public final class FlowManager implements AutoCloseable {
                     added++;
                 }
             }
-            if (!changes.isEmpty()) {
-                int before = installed.size();
-                installed = null; // until the bundle is known to have committed
-                CompletableFuture<OpenFlowClient.UpdateMode> applying = of.applyAtomically(changes);
-                if (added > 0 || deleted > 0) {
-                    // logged once the bundle is on its way, not before
-                    int a = added;
-                    int d = deleted;
-                    LOG.info(() -> "desired " + desired.size() + " flows, installed " + before + " -> add " + a
-                            + ", delete " + d);
-                }
-                await(applying);
+            Set<Flow> before = installed;
+            if (changes.isEmpty()) {
+                return new StagedSync(null, desired, before, new SyncResult(0, 0, tlvAdded));
+            }
+            installed = null; // until the bundle is known to have committed, or to have been dropped
+            OpenFlowClient.StagedChange change = of.stageAtomically(changes);
+            if (added > 0 || deleted > 0) {
+                // logged once the bundle is on its way, not before
+                int a = added;
+                int d = deleted;
+                LOG.fine(() -> "staged: desired " + desired.size() + " flows, installed " + before.size() + " -> add "
+                        + a + ", delete " + d);
+            }
+            return new StagedSync(change, desired, before, new SyncResult(added, deleted, tlvAdded));
+        });
+    }
+
+    /** A difference staged in the switch by {@link #stage}: commit or discard it, once. */
+    public final class StagedSync {
+        private final OpenFlowClient.StagedChange change;
+        private final Set<Flow> desired;
+        private final Set<Flow> before;
+        private final SyncResult result;
+
+        private StagedSync(OpenFlowClient.StagedChange change, Set<Flow> desired, Set<Flow> before,
+                           SyncResult result) {
+            this.change = change;
+            this.desired = desired;
+            this.before = before;
+            this.result = result;
+        }
+
+        /** Puts the difference in effect, atomically: the switch then has exactly the desired flows of ours. */
+        public SyncResult commit() throws FlowSyncException {
+            if (change != null) {
+                programming(() -> await(change.commit()));
+                LOG.info(() -> "desired " + desired.size() + " flows, installed " + before.size() + " -> add "
+                        + result.added() + ", delete " + result.deleted());
             }
             installed = new HashSet<>(desired);
-            return new SyncResult(added, deleted, tlvAdded);
-        });
+            return result;
+        }
+
+        /** Drops the difference: the switch keeps the flows it had (a failure here leaves them to the next dump). */
+        public void discard() {
+            if (change == null) {
+                return;
+            }
+            try {
+                programming(() -> await(change.discard()));
+                installed = before;
+            } catch (FlowSyncException e) {
+                LOG.warning(() -> "could not drop staged flow changes: " + e.getMessage()
+                        + "; the next sync compares with a dump");
+            }
+        }
     }
 
     /**

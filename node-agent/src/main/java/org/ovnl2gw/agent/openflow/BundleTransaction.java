@@ -26,13 +26,21 @@ final class BundleTransaction {
     /**
      * Completes with true when the bundle committed, false when the switch would not open one
      * (the caller falls back to plain flow mods); fails if a change was refused.
-     *
-     * <p>The open, the adds and the barrier go in one write, without waiting for the open's reply: the switch
-     * handles a connection's messages in order, so the adds find the bundle open, and the whole change costs two
-     * round trips (barrier, commit) instead of three. When ovs-vswitchd is busy (adding the ports the same pass
-     * created) each round trip waits for a turn of its main loop.
      */
     CompletableFuture<Boolean> apply(List<FlowChange> changes) {
+        Staged staged = stage(changes);
+        return staged.ready().thenCompose(open -> open ? staged.commit().thenApply(v -> true)
+                : CompletableFuture.completedFuture(false));
+    }
+
+    /**
+     * Sends the changes as an open bundle, up to its barrier: in the switch, checked, and not in effect until
+     * {@link Staged#commit}. The open, the adds and the barrier go in one write, without waiting for the open's
+     * reply: the switch handles a connection's messages in order, so the adds find the bundle open, and a change
+     * costs two round trips (barrier, commit), not three. When ovs-vswitchd is busy (adding the ports the same
+     * pass created) each round trip waits for a turn of its main loop.
+     */
+    Staged stage(List<FlowChange> changes) {
         long id = bundleIds.incrementAndGet() & 0xffffffffL;
         List<OpenFlowConnection.Outgoing> batch = new ArrayList<>(changes.size() + 2);
         batch.add(OpenFlowConnection.Outgoing.request(OfMessage.of(OfType.EXPERIMENTER, connection.nextXid(),
@@ -41,23 +49,24 @@ final class BundleTransaction {
         for (FlowChange change : changes) {
             long xid = connection.nextXid();
             OfMessage inner = OfMessage.of(OfType.FLOW_MOD, xid, FlowModCodec.encode(change));
-            xids.add(xid);
             // a flow's text is made only for an error (see refusal), not for every flow of every bundle
             batch.add(OpenFlowConnection.Outgoing.settledByBarrier(
                     OfMessage.of(OfType.EXPERIMENTER, xid, BundleCodec.add(id, FLAGS, inner)),
                     "bundle " + id + " add " + xids.size()));
+            xids.add(xid);
         }
         batch.add(OpenFlowConnection.Outgoing.request(OfMessage.of(OfType.BARRIER_REQUEST, connection.nextXid(),
                 new byte[0]), "barrier"));
         List<CompletableFuture<List<OfMessage>>> sent = connection.sendAll(batch);
         CompletableFuture<Void> added = OpenFlowClient.allSettled(
                 sent.subList(1, sent.size()).stream().map(f -> f.<Void>thenApply(m -> null)).toList());
-        return sent.get(0).handle((reply, err) -> {
+        CompletableFuture<Boolean> ready = sent.get(0).handle((reply, err) -> {
                     if (err == null) {
-                        return added.handle((ok, addError) -> addError == null ? commit(id, changes, xids)
-                                        : discard(id).thenCompose(v -> CompletableFuture.<Void>failedFuture(
+                        return added.handle((ok, addError) -> addError == null
+                                        ? CompletableFuture.completedFuture(true)
+                                        : discard(id).thenCompose(v -> CompletableFuture.<Boolean>failedFuture(
                                                 refusal(sent, changes, addError))))
-                                .thenCompose(f -> f).thenApply(v -> true);
+                                .thenCompose(f -> f);
                     }
                     Throwable cause = OpenFlowClient.failure(CompletableFuture.failedFuture(err));
                     if (cause instanceof OpenFlowErrorException refused) {
@@ -72,6 +81,41 @@ final class BundleTransaction {
                     return CompletableFuture.<Boolean>failedFuture(cause);
                 })
                 .thenCompose(f -> f);
+        return new Staged(id, changes, xids, ready);
+    }
+
+    /** A bundle in the switch up to its barrier, to be committed or discarded (exactly one of them, once). */
+    final class Staged {
+        private final long id;
+        private final List<FlowChange> changes;
+        private final List<Long> xids;
+        private final CompletableFuture<Boolean> ready;
+
+        private Staged(long id, List<FlowChange> changes, List<Long> xids, CompletableFuture<Boolean> ready) {
+            this.id = id;
+            this.changes = changes;
+            this.xids = xids;
+            this.ready = ready;
+        }
+
+        /**
+         * True once the switch holds every change in the open bundle; false when it refused bundles (nothing is
+         * staged); fails when a change was refused (the bundle is discarded already).
+         */
+        CompletableFuture<Boolean> ready() {
+            return ready;
+        }
+
+        /** Puts the bundle in effect, atomically; only after {@link #ready} gave true. */
+        CompletableFuture<Void> commit() {
+            return BundleTransaction.this.commit(id, changes, xids);
+        }
+
+        /** Drops the bundle, whatever became of it; nothing of it takes effect. */
+        CompletableFuture<Void> discard() {
+            return ready.handle((open, err) -> Boolean.TRUE.equals(open) ? BundleTransaction.this.discard(id)
+                    : CompletableFuture.<Void>completedFuture(null)).thenCompose(f -> f);
+        }
     }
 
     private CompletableFuture<Void> commit(long id, List<FlowChange> changes, List<Long> xids) {

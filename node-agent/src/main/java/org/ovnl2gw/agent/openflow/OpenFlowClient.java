@@ -73,12 +73,43 @@ public final class OpenFlowClient implements AutoCloseable {
      * Falls back to {@link #apply} if the switch refuses to open a bundle.
      */
     public CompletableFuture<UpdateMode> applyAtomically(List<FlowChange> changes) {
-        if (changes.isEmpty()) {
-            return CompletableFuture.completedFuture(UpdateMode.BUNDLE);
+        return stageAtomically(changes).commit();
+    }
+
+    /**
+     * As {@link #applyAtomically}, in two steps: the changes go to the switch now, in an open bundle, checked
+     * but not in effect; {@link StagedChange#commit} puts them in effect (one round trip), or
+     * {@link StagedChange#discard} drops them. A caller may so send the changes while it still waits to learn
+     * whether it may make them.
+     */
+    public StagedChange stageAtomically(List<FlowChange> changes) {
+        return new StagedChange(changes, changes.isEmpty() ? null : bundles.stage(changes));
+    }
+
+    /** Changes staged by {@link #stageAtomically}: commit or discard them, once. */
+    public final class StagedChange {
+        private final List<FlowChange> changes;
+        private final BundleTransaction.Staged bundle;
+
+        private StagedChange(List<FlowChange> changes, BundleTransaction.Staged bundle) {
+            this.changes = changes;
+            this.bundle = bundle;
         }
-        return bundles.apply(changes).thenCompose(opened -> opened
-                ? CompletableFuture.completedFuture(UpdateMode.BUNDLE)
-                : apply(changes).thenApply(v -> UpdateMode.PLAIN_FLOW_MODS));
+
+        /** Completes once the changes are in effect; fails (nothing applied, if a bundle) if one was refused. */
+        public CompletableFuture<UpdateMode> commit() {
+            if (bundle == null) {
+                return CompletableFuture.completedFuture(UpdateMode.BUNDLE);
+            }
+            return bundle.ready().thenCompose(open -> open
+                    ? bundle.commit().thenApply(v -> UpdateMode.BUNDLE)
+                    : apply(changes).thenApply(v -> UpdateMode.PLAIN_FLOW_MODS));
+        }
+
+        /** Completes once the switch has dropped the staged changes; none of them took effect. */
+        public CompletableFuture<Void> discard() {
+            return bundle == null ? CompletableFuture.completedFuture(null) : bundle.discard();
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import org.ovnl2gw.testbed.Testbed;
 
 /**
  * FlowManager on its own against a real ovs-vswitchd: the Geneve map before any flow, only differences sent,
- * other cookies untouched, and what it remembers checked against the switch: a flow deleted behind its back is
+ * other cookies untouched, staged changes in effect only once committed, and what it remembers checked against the switch: a flow deleted behind its back is
  * back at the first sync after {@link FlowManager#CHECK_INTERVAL}, and a restarted switch is programmed anew.
  */
 class FlowManagerIT {
@@ -72,6 +72,23 @@ class FlowManagerIT {
         assertEquals(2, ours().size());
         assertTrue(host.dumpFlows("br-int").stream().anyMatch(f -> f.contains("cookie=0x1234")),
                 "a flow of another cookie is never touched");
+    }
+
+    @Test
+    void stagedFlowsTakeEffectOnlyWhenCommittedAndNoneOfThemWhenDiscarded() throws Exception {
+        FlowManager.StagedSync staged = flows.stage(desired(), Set.of(), 0);
+        host.ofctl("dump-flows", "br-int"); // time for the switch to read the bundle (in effect or not, it must not be)
+        assertEquals(Set.of(), ours(), "staged flows are not in effect");
+        assertEquals(3, staged.commit().added());
+        assertEquals(3, ours().size());
+
+        Set<Flow> fewer = new HashSet<>(desired());
+        fewer.remove(forward(2, 1));
+        flows.stage(fewer, Set.of(), 0).discard();
+        assertEquals(3, ours().size(), "a discarded change leaves the switch as it was");
+        assertFalse(flows.sync(desired()).changedSomething(), "and what is remembered is what the switch has");
+        assertEquals(1, flows.sync(fewer).deleted());
+        assertEquals(2, ours().size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ovnl2gw.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Clock;
 import java.util.List;
@@ -162,7 +163,11 @@ public final class Main {
             KubernetesConfigResolver.ResolvedConfig kube =
                     KubernetesConfigResolver.resolve(options.kubeconfig(), environment);
             UnreadableResources unreadable = unreadableResources();
+            // Named, not found: fabric8 picks at random among the HTTP clients on the classpath, and a classpath
+            // with node-agent's JDK client beside ours (the tests', the benchmark's) gave the operator either one
+            // from start to start. The image ships only Vert.x's.
             KubernetesClient client = new KubernetesClientBuilder().withConfig(kube.config())
+                    .withHttpClientFactory(new VertxHttpClientFactory())
                     .withKubernetesSerialization(unreadable.serialization()).build();
             LOG.info(() -> "decided: Kubernetes API at " + kube.config().getMasterUrl() + " from " + kube.source());
             String identity = LeaderElectionSettings.identity(options.identity(), environment);

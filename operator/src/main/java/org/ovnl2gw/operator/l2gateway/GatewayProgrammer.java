@@ -54,7 +54,8 @@ public final class GatewayProgrammer {
         this.identity = identity;
     }
 
-    GatewayOutcome program(L2Gateway gateway, Collection<L2Gateway> all) {
+    /** @param competitors the gateways on the spec's network and VLAN ({@link SpecConflicts#sameNetworkVlan}; more do no harm) */
+    GatewayOutcome program(L2Gateway gateway, Collection<L2Gateway> competitors) {
         String name = gateway.getMetadata().getName();
         L2GatewaySpec spec = gateway.getSpec();
         // read without its spec: the object did not fit the model (no schema where it was stored, or skew)
@@ -64,7 +65,7 @@ public final class GatewayProgrammer {
             return GatewayOutcome.rejected(INVALID_SPEC, problems.stream().map(SpecProblem::toString)
                     .collect(Collectors.joining("; ")));
         }
-        Optional<SpecConflicts.Conflict> conflict = SpecConflicts.find(gateway, all);
+        Optional<SpecConflicts.Conflict> conflict = SpecConflicts.find(gateway, competitors);
         if (conflict.isPresent()) {
             return GatewayOutcome.rejected(conflict.get().reason(), conflict.get().message());
         }

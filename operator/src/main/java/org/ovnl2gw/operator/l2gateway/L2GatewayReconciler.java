@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,8 +85,8 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
     public UpdateControl<L2Gateway> reconcile(L2Gateway gateway, Context<L2Gateway> context) {
         LOG.fine(() -> "reconciling " + gateway.getMetadata().getName() + " at version "
                 + gateway.getMetadata().getResourceVersion());
-        List<L2Gateway> all = context.getPrimaryCache().list().toList();
-        GatewayOutcome outcome = programmer.program(gateway, all);
+        GatewayOutcome outcome = programmer.program(gateway,
+                SpecConflicts.sameNetworkVlan(context.getPrimaryCache(), gateway.getSpec()));
         L2GatewayStatus old = statusWriter.lastWritten(gateway);
         L2GatewayStatus next = L2GatewayStatusCalculator.compute(old, generation(gateway), outcome, clock.instant());
         announcer.announce(gateway, old, next, outcome);
@@ -106,7 +107,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         announcer.forget(name);
         programmer.forget(name);
         L2GatewaySpec last = lastSpecs.remove(name);
-        trigger.matching(g -> !g.getMetadata().getName().equals(name)
+        trigger.overlapping(Arrays.asList(gateway.getSpec(), last), g -> !g.getMetadata().getName().equals(name)
                 && (SpecConflicts.overlap(g.getSpec(), gateway.getSpec()) || SpecConflicts.overlap(g.getSpec(), last)));
         return DeleteControl.defaultDelete();
     }
@@ -149,7 +150,7 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         L2GatewaySpec spec = gateway.getSpec();
         L2GatewaySpec previous = spec == null ? lastSpecs.remove(name) : lastSpecs.put(name, spec);
         if (!Objects.equals(previous, spec)) {
-            trigger.matching(g -> !g.getMetadata().getName().equals(name)
+            trigger.overlapping(Arrays.asList(spec, previous), g -> !g.getMetadata().getName().equals(name)
                     && (SpecConflicts.overlap(g.getSpec(), spec) || SpecConflicts.overlap(g.getSpec(), previous)));
         }
     }

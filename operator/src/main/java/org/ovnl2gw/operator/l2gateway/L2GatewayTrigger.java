@@ -3,11 +3,16 @@ package org.ovnl2gw.operator.l2gateway;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
+import org.ovnl2gw.api.v1alpha1.L2GatewaySpec;
 import org.ovnl2gw.operator.ovn.OvnChangeListener;
 import org.ovnl2gw.operator.ovn.OwnershipMark;
 
@@ -26,7 +31,9 @@ public final class L2GatewayTrigger implements OvnChangeListener {
         return source;
     }
 
-    void bind(IndexedResourceCache<L2Gateway> cache) {
+    /** Adds the conflict indexes ({@link SpecConflicts#indexers}) to the primary cache, before it starts. */
+    void bind(IndexerResourceCache<L2Gateway> cache) {
+        cache.addIndexers(SpecConflicts.indexers());
         this.primaries = cache;
     }
 
@@ -49,6 +56,25 @@ public final class L2GatewayTrigger implements OvnChangeListener {
         }
         try {
             cache.list().filter(which).forEach(g -> resource(g.getMetadata().getName()));
+        } catch (RuntimeException e) {
+            // the primary informer is not started yet; its initial list reconciles everything anyway
+            LOG.log(Level.FINE, "primary cache not ready", e);
+        }
+    }
+
+    /** Reconciles those of the gateways that may overlap one of {@code specs} (null ones skipped) that pass {@code which}. */
+    void overlapping(List<L2GatewaySpec> specs, Predicate<L2Gateway> which) {
+        IndexedResourceCache<L2Gateway> cache = primaries;
+        if (cache == null) {
+            return;
+        }
+        try {
+            Set<String> names = new LinkedHashSet<>();
+            for (L2GatewaySpec spec : specs) {
+                SpecConflicts.mayOverlap(cache, spec).stream().filter(which)
+                        .forEach(g -> names.add(g.getMetadata().getName()));
+            }
+            names.forEach(this::resource);
         } catch (RuntimeException e) {
             // the primary informer is not started yet; its initial list reconciles everything anyway
             LOG.log(Level.FINE, "primary cache not ready", e);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,9 +47,13 @@ public final class EmbeddedKubeApi implements AutoCloseable {
         this.server = server;
         this.port = port;
         this.url = "http://127.0.0.1:" + port;
-        this.client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
+        // Vert.x's HTTP client, named: fabric8 would pick at random between it and the JDK's where node-agent
+        // brings that one too (the operator module's tests), and the two differ in cost per request.
+        this.client = new KubernetesClientBuilder().withConfig(clientConfig())
+                .withHttpClientFactory(new VertxHttpClientFactory()).build();
         this.schemaLessClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(clientConfig())
-                .addToCustomHeaders(SKIP_SCHEMA_HEADER, "true").build()).build();
+                .addToCustomHeaders(SKIP_SCHEMA_HEADER, "true").build())
+                .withHttpClientFactory(new VertxHttpClientFactory()).build();
     }
 
     /** Starts the API on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port()}). */

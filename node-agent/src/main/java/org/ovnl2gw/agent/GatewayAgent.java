@@ -16,7 +16,6 @@ import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OfportWatch;
 import org.ovnl2gw.agent.chassis.ChassisMode;
 import org.ovnl2gw.agent.dataplane.FlowManager;
-import org.ovnl2gw.agent.dataplane.FlowPathWarmUp;
 import org.ovnl2gw.agent.dataplane.GatewayPlan;
 import org.ovnl2gw.agent.dataplane.MacAnnouncer;
 import org.ovnl2gw.agent.dataplane.PeerLiveness;
@@ -80,17 +79,6 @@ public final class GatewayAgent implements AutoCloseable {
         ovs.addCacheListener(changes());
         ovs.addConnectionListener(reconnects());
         loop.every(Duration.ZERO, options.heartbeatInterval(), this::tick);
-        // beside the first passes, not before them: the first bind or takeover then runs compiled code
-        Thread warmUp = new Thread(() -> {
-            try {
-                FlowPathWarmUp.run(FlowPathWarmUp.ROUNDS);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "flow path warm-up failed (binds run slower until the JIT catches up): " + e);
-            }
-        }, "flow-path-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
         return this;
     }
 

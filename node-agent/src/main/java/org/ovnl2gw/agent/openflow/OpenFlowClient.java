@@ -86,19 +86,6 @@ public final class OpenFlowClient implements AutoCloseable {
         return new StagedChange(changes, changes.isEmpty() ? null : bundles.stage(changes));
     }
 
-    /**
-     * Encodes the changes as {@link #applyAtomically} would send them and sends nothing: the bytes it would
-     * write. For the agent's start-up warm-up (the JIT compiles what runs often, and a bind runs this once).
-     */
-    public static long encodeOnly(List<FlowChange> changes) {
-        long bytes = 0;
-        for (FlowChange change : changes) {
-            OfMessage inner = OfMessage.of(OfType.FLOW_MOD, 1, FlowModCodec.encode(change));
-            bytes += BundleCodec.add(1, BundleCodec.FLAG_ATOMIC | BundleCodec.FLAG_ORDERED, inner).length;
-        }
-        return bytes;
-    }
-
     /** Changes staged by {@link #stageAtomically}: commit or discard them, once. */
     public final class StagedChange {
         private final List<FlowChange> changes;

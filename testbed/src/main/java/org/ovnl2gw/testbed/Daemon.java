@@ -3,6 +3,7 @@ package org.ovnl2gw.testbed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,8 +92,9 @@ public final class Daemon {
         return pid;
     }
 
+    /** Whether the daemon is running: false once it has exited, reaped or not (see {@link #running}). */
     public boolean isAlive() {
-        return handle().map(ProcessHandle::isAlive).orElse(false);
+        return handle().map(Daemon::running).orElse(false);
     }
 
     /** Starts the same command again (after {@link #stop()} or {@link #kill()}). */
@@ -160,7 +162,7 @@ public final class Daemon {
 
     private static boolean waitGone(ProcessHandle process, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+        while (running(process) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -168,7 +170,35 @@ public final class Daemon {
                 return false;
             }
         }
-        return !process.isAlive();
+        return !running(process);
+    }
+
+    /** Whether process {@code pid} runs, a zombie counting as stopped (see {@link #running(ProcessHandle)}). */
+    public static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(Daemon::running).orElse(false);
+    }
+
+    /**
+     * Whether the process still runs. {@link ProcessHandle#isAlive()} alone is not enough: a daemon started
+     * with {@code --detach} is not our child, so once it exits it stays a zombie until init reaps it, and
+     * isAlive() counts a zombie as alive. The init of this project's 2-core CI machine reaps about every
+     * 2 s, which made every stop or kill wait that long (two daemons per host, most of a typical IT's
+     * time). A zombie has closed its sockets and files and removed its pid file: for the testbed it is gone.
+     */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false; // gone, or its pid now belongs to another process (ProcessHandle checks the start time)
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // pid (comm) state ...: comm may hold spaces and parentheses, the state follows the last ')'
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return true; // no /proc: isAlive() said it runs
+        }
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.ovnl2gw.operator.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,17 +85,51 @@ class OperatorTlsStartupIT {
         Path pkcs1 = dir.resolve("operator-privkey-pkcs1.pem");
         run("openssl", "rsa", "-in", key.toString(), "-traditional", "-out", pkcs1.toString());
         Files.setPosixFilePermissions(pkcs1, PosixFilePermissions.fromString("rw-r-----"));
-        // no Kubernetes configuration: the operator stops after the options, which is far enough here
-        Result r = operator(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", pkcs1));
+        // accepted: the operator goes on to decide where the Kubernetes API is, which is far enough here. It
+        // is stopped there: without a Kubernetes configuration it would wait ~20 s for the lookup of
+        // kubernetes.default.svc to fail before it exits
+        Result r = operatorUntil(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", pkcs1), "Main: decided: Kubernetes API at");
         assertTrue(r.stderr().contains("WARNING Main: private key " + pkcs1 + " is readable by its group; make it "
                 + "private with 'chmod 600 " + pkcs1 + "'"), r.stderr());
         assertTrue(!r.stderr().contains("operator: private key"), r.stderr());
+        assertTrue(r.stderr().contains("Main: decided: Kubernetes API at"), "started past the options: " + r.stderr());
     }
 
     private record Result(int exitCode, String stderr) {
     }
 
     private Result operator(List<String> args) throws IOException, InterruptedException {
+        Process p = start(args);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the operator did not exit:\n" + err);
+        }
+        return new Result(p.exitValue(), err);
+    }
+
+    /** Its stderr up to and with the first line containing {@code marker} (or up to its exit); then it is stopped. */
+    private Result operatorUntil(List<String> args, String marker) throws IOException, InterruptedException {
+        Process p = start(args);
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                err.append(line).append('\n');
+                if (line.contains(marker)) {
+                    break;
+                }
+            }
+        } finally {
+            p.destroy();
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the operator did not stop:\n" + err);
+        }
+        return new Result(p.exitValue(), err.toString());
+    }
+
+    private Process start(List<String> args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
@@ -102,13 +138,7 @@ class OperatorTlsStartupIT {
         pb.environment().remove("KUBECONFIG");
         pb.environment().remove("KUBERNETES_SERVICE_HOST");
         pb.environment().put("HOME", dir.toString());
-        Process p = pb.start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the operator did not exit:\n" + err);
-        }
-        return new Result(p.exitValue(), err);
+        return pb.start();
     }
 
     private void run(String... command) throws IOException, InterruptedException {

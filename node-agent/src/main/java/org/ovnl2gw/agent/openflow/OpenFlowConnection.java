@@ -132,26 +132,31 @@ public final class OpenFlowConnection implements AutoCloseable {
         b.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
+                // here, before the connection exists: on a unix socket the switch's hello can be read (and
+                // answered through this.channel) before connect() below has even returned to the caller
+                channel = ch;
                 ch.pipeline().addLast(OfFrameCodec.frameDecoder(), new OfFrameCodec(),
                         new IdleStateHandler(echoMillis, 0, 0, TimeUnit.MILLISECONDS), new Inbound());
             }
         });
-        ChannelFuture cf = b.connect(address);
-        channel = cf.channel();
-        cf.addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                handshake.completeExceptionally(f.cause());
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            } else {
-                write(OfMessage.of(OfType.HELLO, nextXid(), HelloCodec.encodeOffering13()));
-            }
-        });
+        // before connecting: a connect that fails at once shuts the group down, and nothing can be scheduled then
         group.schedule(() -> {
             if (handshake.completeExceptionally(new OpenFlowDisconnectedException(
                     "no OpenFlow 1.3 session with " + endpoint + " within " + options.connectTimeout()))) {
                 channel.close();
             }
         }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        ChannelFuture cf = b.connect(address);
+        channel = cf.channel();
+        cf.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                handshake.completeExceptionally(f.cause());
+                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            }
+            // our hello goes in channelActive: a listener added after a quick unix-socket connect runs later, as a
+            // task, possibly after the switch's hello was read and answered with a features request, which
+            // ovs-vswitchd then drops the connection for ("received message while expecting hello")
+        });
     }
 
     public OpenFlowEndpoint endpoint() {
@@ -423,6 +428,13 @@ public final class OpenFlowConnection implements AutoCloseable {
                 case OfType.BARRIER_REPLY -> onBarrierReply(msg);
                 default -> onReply(msg);
             }
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            // first on the connection, before anything read from it is handled
+            write(OfMessage.of(OfType.HELLO, nextXid(), HelloCodec.encodeOffering13()));
+            ctx.fireChannelActive();
         }
 
         @Override

@@ -177,12 +177,12 @@ final class AgentModePass {
         // The flows go in while ovs-vswitchd adds the new ports, with the numbers asked for them, and while the
         // claims are on their way: staged in an open bundle, in effect only once every claim has won (a lost
         // claim drops them). Only a port that exists without a number (no request of this pass) is waited for.
-        Set<String> numbered = numberedPorts(tentative);
+        Set<String> tentativeNumbered = numberedPorts(tentative);
         Map<String, Long> ofports = expectedOfports(brInt, specs);
         DesiredFlows stagedFlows = null;
         FlowManager.StagedSync staged = null;
         FlowManager.FlowSyncException stageFailure = null;
-        if (ofports.keySet().containsAll(numbered)) {
+        if (ofports.keySet().containsAll(tentativeNumbered)) {
             stagedFlows = desiredFlows(tentative, view, liveness, ofports);
             try {
                 staged = flows.stage(stagedFlows.all(), stagedFlows.expiring(), options.fenceLeaseSeconds());
@@ -209,6 +209,7 @@ final class AgentModePass {
                 : planner.plan(view, config.bridgeMappings(), bridges, roles);
         lastPlan = plan;
         plan.problems().forEach(p -> problems.put(p.logicalPort() + "/" + p.message(), p.message()));
+        Set<String> numbered = plan == tentative ? tentativeNumbered : numberedPorts(plan);
 
         long tOfports;
         if (plan == tentative && staged != null) {
@@ -228,7 +229,6 @@ final class AgentModePass {
                 flowsFailed(stageFailure, problems);
                 return;
             }
-            numbered = numberedPorts(plan);
             if (!ofports.keySet().containsAll(numbered)) {
                 await(porting);
                 ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
@@ -241,9 +241,8 @@ final class AgentModePass {
         long tFlows = System.nanoTime();
         LocalPortsManager.Result portsDone = await(porting);
         long tPorts = System.nanoTime();
-        Set<String> numberedNames = numbered;
-        Map<String, Long> numberedNow = ofportWatch.await(brInt, numberedNames, OFPORT_WAIT);
-        Set<String> renumbered = numberedNames.stream().filter(n -> numberedNow.containsKey(n)
+        Map<String, Long> numberedNow = ofportWatch.await(brInt, numbered, OFPORT_WAIT);
+        Set<String> renumbered = numbered.stream().filter(n -> numberedNow.containsKey(n)
                 && !numberedNow.get(n).equals(ofports.get(n))).collect(Collectors.toCollection(TreeSet::new));
         if (!renumbered.isEmpty()) {
             LOG.warning(() -> "ovs-vswitchd numbered " + renumbered.stream().map(n -> n + " " + numberedNow.get(n)

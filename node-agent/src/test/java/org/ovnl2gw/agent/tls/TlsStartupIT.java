@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovnl2gw.testbed.ExitedProcess;
 import org.ovnl2gw.testbed.HostEnv;
 import org.ovnl2gw.testbed.OvsdbServer;
 
@@ -49,7 +51,7 @@ class TlsStartupIT {
     void sslFilesWithAPlainTcpRemoteAreRefused() throws Exception {
         List<String> args = new ArrayList<>(List.of("--ovn-sb-db", "tcp:127.0.0.1:6642"));
         args.addAll(ssl(key));
-        Result r = agent(args);
+        ExitedProcess r = agent(args);
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("node-agent: --ssl-key/--ssl-cert/--ssl-ca are given but --ovn-sb-db tcp:127.0.0.1:6642 is not an "
                 + "ssl: remote; the connection would not be encrypted. Use ssl:HOST:PORT, or drop the --ssl-* options\n",
@@ -60,14 +62,14 @@ class TlsStartupIT {
     void sslFilesWithAClusterHalfPlainAreRefused() throws Exception {
         List<String> args = new ArrayList<>(List.of("--ovn-sb-db", "ssl:127.0.0.1:6642,tcp:127.0.0.2:6642"));
         args.addAll(ssl(key));
-        Result r = agent(args);
+        ExitedProcess r = agent(args);
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("is not ssl: in every member"), r.stderr());
     }
 
     @Test
     void anSslRemoteWithoutFilesIsRefused() throws Exception {
-        Result r = agent(List.of("--ovn-sb-db", "ssl:127.0.0.1:6642"));
+        ExitedProcess r = agent(List.of("--ovn-sb-db", "ssl:127.0.0.1:6642"));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("node-agent: --ovn-sb-db ssl:127.0.0.1:6642 is an ssl: remote: give --ssl-key, --ssl-cert and --ssl-ca\n",
                 r.stderr());
@@ -76,7 +78,7 @@ class TlsStartupIT {
     @Test
     void aMissingKeyIsRefused() throws Exception {
         Path missing = dir.resolve("missing.pem");
-        Result r = agent(sbSsl(missing));
+        ExitedProcess r = agent(sbSsl(missing));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("node-agent: private key " + missing + " does not exist\n", r.stderr());
     }
@@ -85,14 +87,14 @@ class TlsStartupIT {
     void anEncryptedKeyIsRefused() throws Exception {
         Path encrypted = dir.resolve("encrypted.pem");
         run(dir, "openssl", "pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(), "-passout", "pass:x");
-        Result r = agent(sbSsl(encrypted));
+        ExitedProcess r = agent(sbSsl(encrypted));
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("node-agent: private key " + encrypted + " is encrypted"), r.stderr());
     }
 
     @Test
     void aFileThatIsNoKeyIsRefused() throws Exception {
-        Result r = agent(sbSsl(cert));
+        ExitedProcess r = agent(sbSsl(cert));
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("node-agent: private key " + cert + " holds no PEM private key"), r.stderr());
     }
@@ -101,7 +103,7 @@ class TlsStartupIT {
     void aKeyOfAnotherCertificateIsRefused() throws Exception {
         Path ec = dir.resolve("ec.pem");
         run(dir, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", ec.toString());
-        Result r = agent(sbSsl(ec));
+        ExitedProcess r = agent(sbSsl(ec));
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("carries a RSA key but private key " + ec + " is EC"), r.stderr());
     }
@@ -175,8 +177,6 @@ class TlsStartupIT {
         return args;
     }
 
-    private record Result(int exitCode, String stderr) {
-    }
 
     private static Process start(List<String> args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
@@ -186,14 +186,8 @@ class TlsStartupIT {
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static Result agent(List<String> args) throws IOException, InterruptedException {
-        Process p = start(args);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the agent did not exit:\n" + err);
-        }
-        return new Result(p.exitValue(), err);
+    private static ExitedProcess agent(List<String> args) throws IOException, InterruptedException {
+        return ExitedProcess.await(start(args), "the agent", Duration.ofSeconds(60));
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovnl2gw.testbed.ExitedProcess;
 
 /**
  * Each TLS misconfiguration through the operator's real main path ({@code java -jar operator.jar}): a clear
@@ -48,7 +50,7 @@ class OperatorTlsStartupIT {
 
     @Test
     void sslFilesWithPlainRemotesAreRefused() throws Exception {
-        Result r = operator(args("tcp:127.0.0.1:6641", "unix:/run/ovn/ovnsb_db.sock", key));
+        ExitedProcess r = operator(args("tcp:127.0.0.1:6641", "unix:/run/ovn/ovnsb_db.sock", key));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("operator: --ssl-key/--ssl-cert/--ssl-ca are given but neither --ovn-nb-db tcp:127.0.0.1:6641 nor "
                 + "--ovn-sb-db unix:/run/ovn/ovnsb_db.sock is an ssl: remote; the connections would not be encrypted. "
@@ -57,7 +59,7 @@ class OperatorTlsStartupIT {
 
     @Test
     void anSslRemoteWithoutFilesIsRefused() throws Exception {
-        Result r = operator(args("unix:/run/ovn/ovnnb_db.sock", "ssl:127.0.0.1:6642", null));
+        ExitedProcess r = operator(args("unix:/run/ovn/ovnnb_db.sock", "ssl:127.0.0.1:6642", null));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("operator: --ovn-sb-db ssl:127.0.0.1:6642 is an ssl: remote: give --ssl-key, --ssl-cert and --ssl-ca\n",
                 r.stderr());
@@ -66,7 +68,7 @@ class OperatorTlsStartupIT {
     @Test
     void aMissingKeyIsRefused() throws Exception {
         Path missing = dir.resolve("missing.pem");
-        Result r = operator(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", missing));
+        ExitedProcess r = operator(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", missing));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals("operator: private key " + missing + " does not exist\n", r.stderr());
     }
@@ -75,7 +77,7 @@ class OperatorTlsStartupIT {
     void anUnsupportedKeyIsRefused() throws Exception {
         Path encrypted = dir.resolve("encrypted.pem");
         run("openssl", "pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(), "-passout", "pass:x");
-        Result r = operator(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", encrypted));
+        ExitedProcess r = operator(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", encrypted));
         assertEquals(2, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("operator: private key " + encrypted + " is encrypted"), r.stderr());
     }
@@ -88,28 +90,19 @@ class OperatorTlsStartupIT {
         // accepted: the operator goes on to decide where the Kubernetes API is, which is far enough here. It
         // is stopped there: without a Kubernetes configuration it would wait ~20 s for the lookup of
         // kubernetes.default.svc to fail before it exits
-        Result r = operatorUntil(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", pkcs1), "Main: decided: Kubernetes API at");
+        ExitedProcess r = operatorUntil(args("ssl:127.0.0.1:6641", "ssl:127.0.0.1:6642", pkcs1), "Main: decided: Kubernetes API at");
         assertTrue(r.stderr().contains("WARNING Main: private key " + pkcs1 + " is readable by its group; make it "
                 + "private with 'chmod 600 " + pkcs1 + "'"), r.stderr());
         assertTrue(!r.stderr().contains("operator: private key"), r.stderr());
         assertTrue(r.stderr().contains("Main: decided: Kubernetes API at"), "started past the options: " + r.stderr());
     }
 
-    private record Result(int exitCode, String stderr) {
-    }
-
-    private Result operator(List<String> args) throws IOException, InterruptedException {
-        Process p = start(args);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the operator did not exit:\n" + err);
-        }
-        return new Result(p.exitValue(), err);
+    private ExitedProcess operator(List<String> args) throws IOException, InterruptedException {
+        return ExitedProcess.await(start(args), "the operator", Duration.ofSeconds(60));
     }
 
     /** Its stderr up to and with the first line containing {@code marker} (or up to its exit); then it is stopped. */
-    private Result operatorUntil(List<String> args, String marker) throws IOException, InterruptedException {
+    private ExitedProcess operatorUntil(List<String> args, String marker) throws IOException, InterruptedException {
         Process p = start(args);
         StringBuilder err = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -126,7 +119,7 @@ class OperatorTlsStartupIT {
             p.destroyForcibly();
             throw new AssertionError("the operator did not stop:\n" + err);
         }
-        return new Result(p.exitValue(), err.toString());
+        return new ExitedProcess(p.exitValue(), err.toString());
     }
 
     private Process start(List<String> args) throws IOException {

@@ -191,52 +191,58 @@ final class AgentModePass {
             }
         }
         long tSent = System.nanoTime();
-        logTransitions(me, liveness, decided); // once the writes are on their way, not before
         PortClaims.Outcome claimed;
-        try {
-            claimed = await(claiming);
-        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-            if (staged != null) {
-                staged.discard();
-            }
-            throw e;
-        }
-        long tClaimed = System.nanoTime();
-        claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
-        claimed.released().forEach(p -> roles.put(p, Role.NONE));
-        rememberTakeovers(view, roles, claimed, liveness, me);
-        GatewayPlan plan = claimed.lost().isEmpty() && claimed.released().isEmpty() ? tentative
-                : planner.plan(view, config.bridgeMappings(), bridges, roles);
-        lastPlan = plan;
-        plan.problems().forEach(p -> problems.put(p.logicalPort() + "/" + p.message(), p.message()));
-        Set<String> numbered = plan == tentative ? tentativeNumbered : numberedPorts(plan);
-
+        GatewayPlan plan;
+        Set<String> numbered;
+        long tClaimed;
         long tOfports;
-        if (plan == tentative && staged != null) {
-            tOfports = System.nanoTime();
+        try {
             try {
-                staged.commit();
-                installed(stagedFlows);
-            } catch (FlowManager.FlowSyncException e) {
-                flowsFailed(e, problems);
-                return;
+                claimed = await(claiming);
+            } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+                if (staged != null) {
+                    staged.discard();
+                }
+                throw e;
             }
-        } else {
-            if (staged != null) {
-                staged.discard();
+            tClaimed = System.nanoTime();
+            claimed.lost().forEach(p -> roles.put(p, Role.STANDBY));
+            claimed.released().forEach(p -> roles.put(p, Role.NONE));
+            rememberTakeovers(view, roles, claimed, liveness, me);
+            plan = claimed.lost().isEmpty() && claimed.released().isEmpty() ? tentative
+                    : planner.plan(view, config.bridgeMappings(), bridges, roles);
+            lastPlan = plan;
+            plan.problems().forEach(p -> problems.put(p.logicalPort() + "/" + p.message(), p.message()));
+            numbered = plan == tentative ? tentativeNumbered : numberedPorts(plan);
+
+            if (plan == tentative && staged != null) {
+                tOfports = System.nanoTime();
+                try {
+                    staged.commit();
+                    installed(stagedFlows);
+                } catch (FlowManager.FlowSyncException e) {
+                    flowsFailed(e, problems);
+                    return;
+                }
+            } else {
+                if (staged != null) {
+                    staged.discard();
+                }
+                if (stageFailure != null) {
+                    flowsFailed(stageFailure, problems);
+                    return;
+                }
+                if (!ofports.keySet().containsAll(numbered)) {
+                    await(porting);
+                    ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
+                }
+                tOfports = System.nanoTime();
+                if (!syncFlows(plan, view, liveness, ofports, problems)) {
+                    return;
+                }
             }
-            if (stageFailure != null) {
-                flowsFailed(stageFailure, problems);
-                return;
-            }
-            if (!ofports.keySet().containsAll(numbered)) {
-                await(porting);
-                ofports.putAll(ofportWatch.await(brInt, numbered, OFPORT_WAIT));
-            }
-            tOfports = System.nanoTime();
-            if (!syncFlows(plan, view, liveness, ofports, problems)) {
-                return;
-            }
+        } finally {
+            logTransitions(me, liveness, decided); // once the flows are in or failed: not before the first frame
         }
         long tFlows = System.nanoTime();
         LocalPortsManager.Result portsDone = await(porting);

@@ -129,10 +129,11 @@ public final class LocalPortsManager {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
-        CompletableFuture<Result> applied = ovs.transact("node-agent: " + owner + " ports", ops).thenApply(r -> result);
-        // logged once the transaction is on its way: a log line is not worth a millisecond of the first frame
-        LOG.info(() -> "desired " + desiredNames.size() + " " + owner + " ports -> create " + created + ", update "
-                + updated + ", delete " + deleted);
-        return applied;
+        // logged when the reply comes (on the connection's thread): not in the pass, whose flows come next
+        return ovs.transact("node-agent: " + owner + " ports", ops).thenApply(r -> {
+            LOG.info(() -> "desired " + desiredNames.size() + " " + owner + " ports -> create " + created + ", update "
+                    + updated + ", delete " + deleted);
+            return result;
+        });
     }
 }

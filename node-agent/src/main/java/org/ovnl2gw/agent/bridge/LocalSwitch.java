@@ -3,6 +3,7 @@ package org.ovnl2gw.agent.bridge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,9 +110,21 @@ public final class LocalSwitch {
     /** OpenFlow port numbers of the interfaces on one bridge, by port name. */
     public Map<String, Long> ofports(String bridge) {
         Map<String, Long> ofports = new HashMap<>();
-        for (PortState port : ports()) {
-            if (port.bridge().equals(bridge) && port.ofport() > 0) {
-                ofports.put(port.name(), port.ofport());
+        // the bridge's own ports only, their first interface's number (as ports() has it), nothing else built:
+        // this runs in the pass between a claim and its flows
+        Optional<Row> row = bridge(bridge);
+        if (row.isEmpty()) {
+            return ofports;
+        }
+        for (Uuid portId : row.get().getUuidSet("ports")) {
+            Optional<Row> port = cache().get("Port", portId);
+            Iterator<Uuid> ifaces = port.map(p -> p.getUuidSet("interfaces").iterator()).orElse(null);
+            if (ifaces == null || !ifaces.hasNext()) {
+                continue;
+            }
+            long ofport = cache().get("Interface", ifaces.next()).flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L);
+            if (ofport > 0) {
+                ofports.put(port.get().getString("name"), ofport);
             }
         }
         return ofports;

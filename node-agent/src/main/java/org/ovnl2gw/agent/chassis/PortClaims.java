@@ -51,7 +51,7 @@ public final class PortClaims {
         List<String> claims = new ArrayList<>();
         List<Integer> claimOps = new ArrayList<>();
         Set<String> released = new LinkedHashSet<>();
-        List<String> said = new ArrayList<>(); // logged once the transaction is on its way, not before
+        List<String> said = new ArrayList<>();
         for (Row pb : sb.cache().table("Port_Binding").findBy("type", "l2gateway")) {
             String port = pb.getString("logical_port");
             Role role = roles.getOrDefault(port, Role.NONE);
@@ -81,8 +81,10 @@ public final class PortClaims {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.NOTHING);
         }
+        // logged when the reply comes (on the connection's thread), not in the pass: its next steps are the flows
         CompletableFuture<Outcome> outcome = sb.transact("node-agent: l2gateway claims of " + chassisName, ops)
                 .thenApply(result -> {
+            said.forEach(LOG::info);
             Set<String> won = new LinkedHashSet<>();
             Set<String> lost = new LinkedHashSet<>();
             for (int i = 0; i < claims.size(); i++) {
@@ -93,7 +95,6 @@ public final class PortClaims {
             }
             return new Outcome(won, lost, released);
         });
-        said.forEach(LOG::info);
         return outcome;
     }
 

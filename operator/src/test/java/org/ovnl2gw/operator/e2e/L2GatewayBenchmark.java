@@ -48,6 +48,7 @@ import org.ovnl2gw.ovsdb.OvsdbSession;
 import org.ovnl2gw.ovsdb.Row;
 import org.ovnl2gw.ovsdb.Uuid;
 import org.ovnl2gw.testbed.Eventually;
+import org.ovnl2gw.testbed.ImageJvmFlags;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.Testbed;
 import org.ovnl2gw.testbed.kube.EmbeddedKubeApi;
@@ -80,8 +81,9 @@ public final class L2GatewayBenchmark {
      * A bare -Xmx384m would not do: on this 24 GB host the initial heap (1/64 of RAM) is then the whole 384 MiB,
      * and the RSS measured is that of a heap the container never gives the operator at start.
      */
-    private static final String DEFAULT_JAVA_OPTS = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
-            + " -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
+    private static String defaultJavaOpts() {
+        return "-XX:MaxRAM=512m " + String.join(" ", ImageJvmFlags.of(Path.of("."), "operator"));
+    }
 
     private L2GatewayBenchmark() {
     }
@@ -336,7 +338,8 @@ public final class L2GatewayBenchmark {
                 health = a.getLocalPort();
                 metrics = b.getLocalPort();
             }
-            String opts = Optional.ofNullable(System.getenv("OPERATOR_JAVA_OPTS")).orElse(DEFAULT_JAVA_OPTS);
+            String opts = Optional.ofNullable(System.getenv("OPERATOR_JAVA_OPTS"))
+                    .orElseGet(L2GatewayBenchmark::defaultJavaOpts);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.PcapFile;
 import org.ovnl2gw.testbed.SeedTopology;
@@ -31,8 +32,12 @@ final class ContinuousProbes implements AutoCloseable {
         }
     }
 
+    /** Each instance's frames carry its own number: captures outlive an instance, and its sequence starts at 1. */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private final SeedTopology topology;
     private final long intervalMillis;
+    private final String instance = String.format("%04x", INSTANCES.incrementAndGet() & 0xffff);
     private final Map<Direction, Map<Integer, Long>> sentAt = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -67,8 +72,8 @@ final class ContinuousProbes implements AutoCloseable {
         }
     }
 
-    private static String frame(String dst, String src, Direction d, int seq) {
-        return dst + src + ETHERTYPE + d.tag + String.format("%08x", seq);
+    private String frame(String dst, String src, Direction d, int seq) {
+        return dst + src + ETHERTYPE + d.tag + instance + String.format("%08x", seq);
     }
 
     private Path capture(Direction d) {
@@ -80,7 +85,7 @@ final class ContinuousProbes implements AutoCloseable {
     /** Arrival counts by probe number (probes never seen are absent). */
     Map<Integer, Integer> arrivals(Direction d) {
         Map<Integer, Integer> counts = new HashMap<>();
-        String marker = ETHERTYPE + d.tag;
+        String marker = ETHERTYPE + d.tag + instance;
         for (String f : PcapFile.frames(capture(d))) {
             int at = f.indexOf(marker, 24);
             if (at == 24) {

@@ -70,7 +70,8 @@ public final class FailoverBenchmark {
                     duplicates += probes.duplicates(d).size();
                 }
                 if (!bed.isActive(active)) {
-                    throw new AssertionError("the gateway moved or is not Ready after an agent death");
+                    throw new AssertionError("agent death " + (i + 1) + " of " + runs + ": the gateway moved or is not"
+                            + " Ready on " + active + " 3 s after its agent was killed: " + bed.gateway().getStatus());
                 }
                 bed.startAgent(active);
             }

@@ -3,7 +3,6 @@ package org.ovnl2gw.agent.bridge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +109,7 @@ public final class LocalSwitch {
     /** OpenFlow port numbers of the interfaces on one bridge, by port name. */
     public Map<String, Long> ofports(String bridge) {
         Map<String, Long> ofports = new HashMap<>();
-        // the bridge's own ports only, their first interface's number (as ports() has it), nothing else built:
+        // the bridge's own ports only, the first interface in the cache (as ports() takes it), nothing else built:
         // this runs in the pass between a claim and its flows
         Optional<Row> row = bridge(bridge);
         if (row.isEmpty()) {
@@ -118,13 +117,18 @@ public final class LocalSwitch {
         }
         for (Uuid portId : row.get().getUuidSet("ports")) {
             Optional<Row> port = cache().get("Port", portId);
-            Iterator<Uuid> ifaces = port.map(p -> p.getUuidSet("interfaces").iterator()).orElse(null);
-            if (ifaces == null || !ifaces.hasNext()) {
+            if (port.isEmpty()) {
                 continue;
             }
-            long ofport = cache().get("Interface", ifaces.next()).flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L);
-            if (ofport > 0) {
-                ofports.put(port.get().getString("name"), ofport);
+            for (Uuid ifaceId : port.get().getUuidSet("interfaces")) {
+                Optional<Row> iface = cache().get("Interface", ifaceId);
+                if (iface.isPresent()) {
+                    long ofport = iface.get().getOptionalLong("ofport").orElse(-1L);
+                    if (ofport > 0) {
+                        ofports.put(port.get().getString("name"), ofport);
+                    }
+                    break;
+                }
             }
         }
         return ofports;

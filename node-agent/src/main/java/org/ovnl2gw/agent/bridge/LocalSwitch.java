@@ -71,8 +71,7 @@ public final class LocalSwitch {
                 if (port.isEmpty()) {
                     continue;
                 }
-                Optional<Row> iface = port.get().getUuidSet("interfaces").stream()
-                        .map(i -> cache().get("Interface", i)).flatMap(Optional::stream).findFirst();
+                Optional<Row> iface = firstInterface(port.get());
                 ports.add(new PortState(portId, iface.map(Row::uuid).orElse(null), bridge.getString("name"),
                         port.get().getString("name"), iface.map(i -> i.getString("type")).orElse(""),
                         iface.map(i -> i.getStringMap("options")).orElse(Map.of()),
@@ -109,8 +108,7 @@ public final class LocalSwitch {
     /** OpenFlow port numbers of the interfaces on one bridge, by port name. */
     public Map<String, Long> ofports(String bridge) {
         Map<String, Long> ofports = new HashMap<>();
-        // the bridge's own ports only, the first interface in the cache (as ports() takes it), nothing else built:
-        // this runs in the pass between a claim and its flows
+        // the bridge's own ports only, nothing else built: this runs in the pass between a claim and its flows
         Optional<Row> row = bridge(bridge);
         if (row.isEmpty()) {
             return ofports;
@@ -120,17 +118,22 @@ public final class LocalSwitch {
             if (port.isEmpty()) {
                 continue;
             }
-            for (Uuid ifaceId : port.get().getUuidSet("interfaces")) {
-                Optional<Row> iface = cache().get("Interface", ifaceId);
-                if (iface.isPresent()) {
-                    long ofport = iface.get().getOptionalLong("ofport").orElse(-1L);
-                    if (ofport > 0) {
-                        ofports.put(port.get().getString("name"), ofport);
-                    }
-                    break;
-                }
+            long ofport = firstInterface(port.get()).flatMap(i -> i.getOptionalLong("ofport")).orElse(-1L);
+            if (ofport > 0) {
+                ofports.put(port.get().getString("name"), ofport);
             }
         }
         return ofports;
+    }
+
+    /** The port's interface that ports() and ofports() describe: its first one present in the cache. */
+    private Optional<Row> firstInterface(Row port) {
+        for (Uuid ifaceId : port.getUuidSet("interfaces")) {
+            Optional<Row> iface = cache().get("Interface", ifaceId);
+            if (iface.isPresent()) {
+                return iface;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -89,6 +89,9 @@ class ClusteredNorthboundIT {
         IntStream.range(0, 5).forEach(i -> insertSwitch("after-" + i));
         Eventually.await("reader cached 10", () -> reader.isConnected()
                 && reader.cache().table("Logical_Switch").size() == 10, readerEvents.events::toString);
+        // the session says it is connected just before it tells its connection listeners of the new peer
+        Eventually.await("the reconnect told to the listener", () -> readerEvents.resumed.size() >= 2,
+                readerEvents.resumed::toString);
 
         String newPeer = readerEvents.peers.get(readerEvents.peers.size() - 1);
         assertNotEquals(leader.remote(), newPeer);

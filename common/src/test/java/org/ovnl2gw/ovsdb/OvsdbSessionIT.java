@@ -71,6 +71,8 @@ class OvsdbSessionIT {
                 && session.cache().table("Logical_Switch").rows().stream().map(r -> r.getString("name")).sorted().toList()
                         .equals(List.of("a", "b2", "d")), rec.events::toString);
         assertEquals(List.of("delete c", "insert d", "update b->b2"), rec.sorted());
+        // the session says it is connected (and its cache is whole) just before it tells its connection listeners
+        Eventually.await("the reconnect told to the listener", () -> rec.resumed.size() == 2, rec.resumed::toString);
         assertEquals(List.of(false, false), rec.resumed, "a standalone database has no transaction ids: full resync");
         assertEquals(1, session.cache().table("Logical_Switch").findBy("name", "b2").size());
     }

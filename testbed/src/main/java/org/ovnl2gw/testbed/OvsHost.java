@@ -24,6 +24,7 @@ public final class OvsHost implements AutoCloseable {
     private final OvsdbServer ovsdb;
     private final DummyMode mode;
     private Daemon vswitchd;
+    private MainLoopTicker vswitchdTicker;
     private Daemon ovnController;
 
     private OvsHost(String name, HostEnv env, OvsdbServer ovsdb, DummyMode mode) {
@@ -85,10 +86,22 @@ public final class OvsHost implements AutoCloseable {
         return Optional.ofNullable(ovnController);
     }
 
+    /** Starts ovs-vswitchd, with a {@link MainLoopTicker} so that BFD's packets leave it on time. */
     public void startVswitchd() {
-        vswitchd = Daemon.start(env, "ovs-vswitchd", List.of("ovs-vswitchd", "unix:" + ovsdb.socket(),
+        closeTicker();
+        Daemon started = Daemon.start(env, "ovs-vswitchd", List.of("ovs-vswitchd", "unix:" + ovsdb.socket(),
                 "--enable-dummy=" + mode.name().toLowerCase(), "--disable-system", "-vvconn", "-vofproto_dpif",
                 "-vunixctl"));
+        vswitchd = started;
+        vswitchdTicker = new MainLoopTicker(name,
+                () -> env.dir().resolve("ovs-vswitchd." + started.pid() + ".ctl"));
+    }
+
+    private void closeTicker() {
+        if (vswitchdTicker != null) {
+            vswitchdTicker.close();
+            vswitchdTicker = null;
+        }
     }
 
     /** Stops and starts ovs-vswitchd again: the kernel-less datapath and every flow in it are lost. */
@@ -148,6 +161,7 @@ public final class OvsHost implements AutoCloseable {
         if (ovnController != null) {
             ovnController.stop();
         }
+        closeTicker();
         if (vswitchd != null) {
             vswitchd.stop();
         }

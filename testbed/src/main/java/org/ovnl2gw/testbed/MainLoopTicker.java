@@ -1,17 +1,12 @@
 package org.ovnl2gw.testbed;
 
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * Wakes one simulated host's {@code ovs-vswitchd} main thread every {@link #TICK_MS} with a unixctl request
- * ({@code version}), so that a frame it queued goes out within a tick: a kernel or DPDK datapath sends it at once.
+ * ({@code version}, through {@link UnixCtl}), so that a frame it queued goes out within a tick: a kernel or DPDK
+ * datapath sends it at once.
  *
  * <p>Why: on the dummy datapath a frame that a thread other than the main one sends, such as BFD's control
  * packets from the monitor thread, is only queued on the simulated wire; the main thread writes the queue out
@@ -32,7 +27,7 @@ final class MainLoopTicker implements AutoCloseable {
     private final Supplier<Path> controlSocket;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile SocketChannel channel;
+    private volatile UnixCtl connection;
 
     MainLoopTicker(String hostName, Supplier<Path> controlSocket) {
         this.controlSocket = controlSocket;
@@ -42,74 +37,27 @@ final class MainLoopTicker implements AutoCloseable {
     }
 
     private void run() {
-        long id = 0;
-        ByteBuffer reply = ByteBuffer.allocate(4096);
         while (running) {
             try {
                 Thread.sleep(TICK_MS);
-                if (channel == null) {
-                    SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    channel = c;
-                    c.connect(UnixDomainSocketAddress.of(controlSocket.get()));
+                if (connection == null) {
+                    connection = UnixCtl.connect(controlSocket.get());
                 }
-                id++;
-                String request = "{\"id\":" + id + ",\"method\":\"version\",\"params\":[]}";
-                ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
-                while (out.hasRemaining()) {
-                    channel.write(out);
-                }
-                awaitReply(reply);
+                connection.call("version");
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                closeChannel(); // the switch is gone or restarting: find its socket again on the next tick
+            } catch (RuntimeException e) {
+                disconnect(); // the switch is gone or restarting: find its socket again on the next tick
             }
         }
+        disconnect();
     }
 
-    /** Reads until one whole JSON object has arrived (the reply; unixctl sends nothing unasked). */
-    private void awaitReply(ByteBuffer buffer) throws IOException {
-        int depth = 0;
-        boolean inString = false;
-        boolean escaped = false;
-        boolean started = false;
-        while (true) {
-            buffer.clear();
-            if (channel.read(buffer) < 0) {
-                throw new IOException("control socket closed");
-            }
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                char c = (char) buffer.get();
-                if (inString) {
-                    if (escaped) {
-                        escaped = false;
-                    } else if (c == '\\') {
-                        escaped = true;
-                    } else if (c == '"') {
-                        inString = false;
-                    }
-                } else if (c == '"') {
-                    inString = true;
-                } else if (c == '{') {
-                    depth++;
-                    started = true;
-                } else if (c == '}' && --depth == 0 && started) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void closeChannel() {
-        SocketChannel c = channel;
-        channel = null;
+    private void disconnect() {
+        UnixCtl c = connection;
+        connection = null;
         if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing a broken socket
-            }
+            c.close();
         }
     }
 
@@ -117,7 +65,7 @@ final class MainLoopTicker implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
-        closeChannel(); // unblocks a read from a paused switch
+        disconnect(); // ends a call blocked on a paused switch
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

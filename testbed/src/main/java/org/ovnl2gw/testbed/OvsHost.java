@@ -93,8 +93,16 @@ public final class OvsHost implements AutoCloseable {
                 "--enable-dummy=" + mode.name().toLowerCase(), "--disable-system", "-vvconn", "-vofproto_dpif",
                 "-vunixctl"));
         vswitchd = started;
-        vswitchdTicker = new MainLoopTicker(name,
-                () -> env.dir().resolve("ovs-vswitchd." + started.pid() + ".ctl"));
+        vswitchdTicker = new MainLoopTicker(name, () -> controlSocket(started));
+    }
+
+    /** ovs-vswitchd's unixctl socket ({@code ovs-appctl}'s default target), for {@link UnixCtl}. */
+    public Path vswitchdControlSocket() {
+        return controlSocket(vswitchd);
+    }
+
+    private Path controlSocket(Daemon daemon) {
+        return env.dir().resolve(daemon.name() + "." + daemon.pid() + ".ctl");
     }
 
     private void closeTicker() {

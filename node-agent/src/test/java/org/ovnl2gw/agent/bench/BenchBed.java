@@ -10,6 +10,7 @@ import org.ovnl2gw.agent.bench.Samples.Kind;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.SeedTopology;
 import org.ovnl2gw.testbed.Testbed;
+import org.ovnl2gw.testbed.UnixCtl;
 
 /**
  * The topology, built once: the seed's (hv1, hv2 with ovn-controller and lsw0's VIFs, hv3 on the physical
@@ -91,7 +92,7 @@ final class BenchBed implements AutoCloseable {
             PatchPorts patchB = PatchPorts.watch(gwB.ovsdbRemote());
             opened.add(0, patchB);
             OvsHost hv3 = topology.hypervisor(3);
-            UnixCtl physicalHost = UnixCtl.connect(hv3.rundir().resolve("ovs-vswitchd." + hv3.vswitchd().pid() + ".ctl"));
+            UnixCtl physicalHost = UnixCtl.connect(hv3.vswitchdControlSocket());
             opened.add(0, physicalHost);
             Gateway a = new Gateway(Kind.OVN_CONTROLLER, "gwA", gwA, patchA,
                     new ProcessMeter(gwA.ovnController().orElseThrow().pid()));

@@ -2,6 +2,7 @@ package org.ovnl2gw.agent.bench;
 
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.ovnl2gw.testbed.UnixCtl;
 
 /**
  * Sends one probe per lane every interval through the physical host's unixctl socket and, between sends,

@@ -1,4 +1,4 @@
-package org.ovnl2gw.agent.bench;
+package org.ovnl2gw.testbed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -17,10 +17,12 @@ import java.nio.file.Path;
 
 /**
  * {@code ovs-appctl} without a process per call: JSON-RPC on a daemon's unixctl socket
- * ({@code <rundir>/<daemon>.<pid>.ctl}). The probes go through it every few milliseconds, which as
- * {@code ovs-appctl} processes would cost the measured daemons a good part of the machine.
+ * ({@code <rundir>/<daemon>.<pid>.ctl}). Benchmark probes go through it every few milliseconds, which as
+ * {@code ovs-appctl} processes would cost the measured daemons a good part of the machine, and
+ * {@link MainLoopTicker} every 100 ms. {@link #close} may come from another thread: it ends a call blocked on a
+ * daemon that does not answer (paused).
  */
-final class UnixCtl implements AutoCloseable {
+public final class UnixCtl implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SocketChannel channel;
     private final OutputStream out;
@@ -34,7 +36,7 @@ final class UnixCtl implements AutoCloseable {
         this.in = Channels.newInputStream(channel);
     }
 
-    static UnixCtl connect(Path socket) {
+    public static UnixCtl connect(Path socket) {
         try {
             SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -45,7 +47,7 @@ final class UnixCtl implements AutoCloseable {
     }
 
     /** Runs one command and returns its text; fails with the daemon's error. */
-    synchronized String call(String method, String... params) {
+    public synchronized String call(String method, String... params) {
         ObjectNode request = JSON.createObjectNode().put("method", method).put("id", ++nextId);
         var array = request.putArray("params");
         for (String p : params) {
@@ -69,7 +71,7 @@ final class UnixCtl implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
             channel.close();
         } catch (IOException e) {

@@ -206,6 +206,22 @@ final class FailoverBed implements AutoCloseable {
                 () -> isActive(node) && gateway().getStatus().standbyNodes().equals(standby));
     }
 
+    /** The other of the two gateway nodes. */
+    static String otherGateway(String gw) {
+        return gw.equals("gw1") ? "gw2" : "gw1";
+    }
+
+    /**
+     * After a node or agent came back: waits until {@code serving} is Ready with {@code standby} standing by and
+     * BFD forwards both ways between them, then 3 s more, because BFD runs at 1 s until a session is up and at its
+     * interval only after that (a real node has been up a while before the next fault).
+     */
+    void awaitSettled(String serving, String standby) throws InterruptedException {
+        awaitActive(serving, List.of(standby));
+        eventually("BFD up again", () -> bfdForwards(serving, standby) && bfdForwards(standby, serving));
+        Thread.sleep(3000);
+    }
+
     /**
      * Starts polling, on a thread of its own, until {@code node} is the Ready gateway node; completes with the
      * moment it saw that (System.nanoTime). Start it before a fault, so that the time a fault takes to inflict

@@ -1,7 +1,5 @@
 package org.ovnl2gw.operator.e2e;
 
-import static org.ovnl2gw.testbed.Eventually.eventually;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +33,10 @@ public final class FailoverBenchmark {
         try (FailoverBed bed = FailoverBed.start("failover-bench")) {
             String active = "gw1";
             for (int i = 0; i < runs; i++) {
-                String standby = active.equals("gw1") ? "gw2" : "gw1";
+                String standby = FailoverBed.otherGateway(active);
                 ContinuousProbes probes = new ContinuousProbes(bed.topology, PROBE_INTERVAL_MS);
                 Thread.sleep(500);
-                String next = standby;
-                var watch = bed.watchActive(next);
+                var watch = bed.watchActive(standby);
                 long killed = bed.killNode(active);
                 long ready = watch.get(Eventually.CONVERGENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
                 Thread.sleep(1500);
@@ -53,10 +50,7 @@ public final class FailoverBenchmark {
                 samples.computeIfAbsent("node death: kill -> Ready on the standby", k -> new ArrayList<>())
                         .add((ready - killed) / 1_000_000);
                 bed.restoreNode(active);
-                bed.awaitActive(standby, List.of(active));
-                String back = active;
-                eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
-            Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
+                bed.awaitSettled(standby, active);
                 active = standby;
             }
             for (int i = 0; i < agentRuns; i++) {
@@ -74,7 +68,7 @@ public final class FailoverBenchmark {
                     duplicates += probes.duplicates(d).size();
                 }
                 if (!bed.isActive(active)) {
-                    String other = active.equals("gw1") ? "gw2" : "gw1";
+                    String other = FailoverBed.otherGateway(active);
                     if (!bed.isActive(other)) {
                         throw new AssertionError("agent death " + (i + 1) + " of " + agentRuns + ": the gateway is"
                                 + " Ready on neither node 3 s after " + active + "'s agent was killed: "
@@ -84,10 +78,7 @@ public final class FailoverBenchmark {
                             active, other);
                     moved++;
                     bed.startAgent(active);
-                    bed.awaitActive(other, List.of(active));
-                    String was = active;
-                    eventually("BFD up again", () -> bed.bfdForwards(other, was) && bed.bfdForwards(was, other));
-                    Thread.sleep(3000);
+                    bed.awaitSettled(other, active);
                     active = other;
                 } else {
                     bed.startAgent(active);

@@ -108,17 +108,13 @@ class GatewayFailoverIT {
         String active = "gw1";
         List<Long> readyMs = new ArrayList<>();
         for (int i = 0; i < FAILOVER_RUNS; i++) {
-            String standby = active.equals("gw1") ? "gw2" : "gw1";
-            String next = standby;
-            var watch = bed.watchActive(next);
+            String standby = FailoverBed.otherGateway(active);
+            var watch = bed.watchActive(standby);
             long killed = bed.killNode(active);
             readyMs.add((watch.get(Eventually.CONVERGENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) - killed)
                     / 1_000_000);
             bed.restoreNode(active);
-            bed.awaitActive(standby, List.of(active));
-            String back = active;
-            eventually("BFD up again", () -> bed.bfdForwards(next, back) && bed.bfdForwards(back, next));
-            Thread.sleep(3000); // BFD runs at 1 s until a session is up, then at its interval: a real node has been up a while
+            bed.awaitSettled(standby, active);
             active = standby;
         }
         System.out.println("failover: " + FAILOVER_RUNS + " node deaths in a row, kill to Ready on the other node (ms): "

@@ -11,8 +11,13 @@ public final class OvsKeys {
     public static final String BRIDGE_MAPPINGS = "ovn-bridge-mappings";
     /** Open_vSwitch.external_ids: the {@link BridgeMappings} entries the agent added to {@link #BRIDGE_MAPPINGS}. */
     public static final String OUR_BRIDGE_MAPPINGS = ChassisKeys.PREFIX + "bridge-mappings";
-    /** Port/Interface external_ids, the seed's mark on both patch ports of an l2gateway port: the logical port. */
+    /**
+     * Port/Interface external_ids, the seed's mark on both patch ports ovn-controller makes for an l2gateway port:
+     * the logical port (read in companion mode; the agent's own pairs are per bridge, see {@link #PATCH_TO_BRIDGE}).
+     */
     public static final String L2GATEWAY_PORT = "ovn-l2gateway-port";
+    /** Port/Interface external_ids on both sides of the agent's patch pair between br-int and a mapped bridge. */
+    public static final String PATCH_TO_BRIDGE = ChassisKeys.PREFIX + "patch-bridge";
     /** Port/Interface external_ids on a tunnel, as ovn-controller marks its own: the chassis it leads to. */
     public static final String CHASSIS_ID = "ovn-chassis-id";
 

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.ovnl2gw.agent.bridge.BfdSessions;
 import org.ovnl2gw.agent.bridge.LocalPortsManager;
 import org.ovnl2gw.agent.bridge.LocalSwitch;
 import org.ovnl2gw.agent.bridge.OfportRequests;
@@ -37,7 +36,6 @@ import org.ovnl2gw.agent.dataplane.SouthboundView;
 import org.ovnl2gw.agent.dataplane.TakeoverAnnouncements;
 import org.ovnl2gw.agent.openflow.Flow;
 import org.ovnl2gw.contract.ChassisKeys;
-import org.ovnl2gw.contract.OvsKeys;
 import org.ovnl2gw.contract.Ownership;
 
 /**
@@ -164,15 +162,17 @@ final class AgentModePass {
         Map<String, Role> roles = roles(view, me, liveness, problems);
         Map<String, Role> decided = Map.copyOf(roles);
 
-        // claims and local ports at once: a standby's patch ports are the same as an active one's
+        // claims and local ports at once: the patch pairs are per bridge, there for standby and active alike
         long tDecided = System.nanoTime();
         CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
         long tClaimSent = System.nanoTime();
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
         String brInt = options.integrationBridge();
+        Set<String> uplinks = GatewayPortSpecs.uplinkBridges(config.bridgeMappings(), bridges, brInt);
         Set<String> existing = localPorts.stream().map(LocalSwitch.PortState::name).collect(Collectors.toSet());
-        List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative), brInt, existing, local.takenOfports(brInt));
+        List<PortSpec> specs = OfportRequests.assign(portSpecs(tentative, uplinks), brInt, existing,
+                local.takenOfports(brInt));
         CompletableFuture<LocalPortsManager.Result> porting = ports.applyKeeping(Ownership.NODE_AGENT, specs);
         // The flows go in while ovs-vswitchd adds the new ports, with the numbers asked for them, and while the
         // claims are on their way: staged in an open bundle, in effect only once every claim has won (a lost
@@ -257,8 +257,8 @@ final class AgentModePass {
                 return;
             }
         }
-        // ports no longer wanted go now that no flow uses them (a port lost to another chassis keeps its pair)
-        await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan)));
+        // ports no longer wanted go now that no flow uses them (a bridge's pair stays while the bridge is mapped)
+        await(ports.apply(Ownership.NODE_AGENT, portSpecs(plan, uplinks)));
         complete = true;
         if (!claimed.claimed().isEmpty() || portsDone.changedSomething()) {
             LOG.fine(() -> String.format("pass: prepared %.1f, registered %.1f, viewed %.1f, decided %.1f, claim sent"
@@ -268,7 +268,7 @@ final class AgentModePass {
                     (tSent - tClaimSent) / 1e6, (tClaimed - tSent) / 1e6, (tOfports - tSent) / 1e6,
                     (tFlows - tSent) / 1e6, (tPorts - tSent) / 1e6, lastDesired.size()));
         }
-        announcer.served(plan, view, numberedNow);
+        announcer.served(plan, view, GatewayPlan.patchOfports(plan, numberedNow));
         if (numberedNow.keySet().containsAll(numbered) && nbCfg.isPresent() && !nbCfg.equals(appliedNbCfg)) {
             appliedNbCfg = nbCfg;
             sb.registrar().heartbeat(me, appliedNbCfg);
@@ -474,25 +474,8 @@ final class AgentModePass {
         }
     }
 
-    /** The plan in OVS terms: a patch port pair per served or standby port, a Geneve tunnel per remote chassis. */
-    private List<PortSpec> portSpecs(GatewayPlan plan) {
-        List<PortSpec> specs = new ArrayList<>();
-        String brInt = options.integrationBridge();
-        List<GatewayPlan.ServedPort> withPatchPorts = new ArrayList<>(plan.servedPorts());
-        withPatchPorts.addAll(plan.standbyPorts());
-        for (GatewayPlan.ServedPort port : withPatchPorts) {
-            Map<String, String> ids = Map.of(OvsKeys.L2GATEWAY_PORT, port.logicalPort());
-            specs.add(new PortSpec(brInt, port.integrationPatch(), "patch", Map.of("peer", port.bridgePatch()), ids));
-            specs.add(new PortSpec(port.bridge(), port.bridgePatch(), "patch", Map.of("peer", port.integrationPatch()),
-                    ids));
-        }
-        for (GatewayPlan.TunnelPort tunnel : plan.tunnels()) {
-            specs.add(new PortSpec(brInt, tunnel.portName(), "geneve",
-                    Map.of("remote_ip", tunnel.remoteIp(), "key", "flow", "csum", "true"),
-                    Map.of(OvsKeys.CHASSIS_ID, tunnel.chassis()),
-                    tunnel.peer() ? BfdSessions.config(options.bfdIntervalMillis(), pathDown) : Map.of()));
-        }
-        return specs;
+    private List<PortSpec> portSpecs(GatewayPlan plan, Set<String> uplinks) {
+        return GatewayPortSpecs.of(plan, uplinks, options.integrationBridge(), options.bfdIntervalMillis(), pathDown);
     }
 
     private static <T> T await(CompletableFuture<T> future)

@@ -84,7 +84,7 @@ final class CompanionModePass {
                 GatewayPlan.ServedPort s = new GatewayPlan.ServedPort(port.name(), port.datapath(), datapathKey,
                         port.tunnelKey(), port.tag(), port.networkName().orElse(""), "");
                 served.add(s);
-                ofports.put(s.integrationPatch(), ofport);
+                ofports.put(s.logicalPort(), ofport);
             }
         }
         GatewayPlan plan = new GatewayPlan(served, List.of(), List.of());

@@ -94,7 +94,7 @@ public final class AgentBenchmark {
 
     private static void awaitNothingOfOurs(OvsHost gw) {
         eventually("the gateway released everything of lp-gw", () ->
-                GatewayHarness.patchPortsFor(gw, "lp-gw").isEmpty() && GatewayHarness.ourFlows(gw).isEmpty());
+                GatewayHarness.ourFlows(gw).isEmpty());
     }
 
     private static void report(String what, List<Double> millis) {

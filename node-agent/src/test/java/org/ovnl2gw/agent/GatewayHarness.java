@@ -27,10 +27,19 @@ public final class GatewayHarness {
         return agent;
     }
 
-    /** Names of the ports carrying {@code external_ids:ovn-l2gateway-port=<logicalPort>} on the host. */
+    /**
+     * Names of the ports carrying {@code external_ids:ovn-l2gateway-port=<logicalPort>} on the host: the patch ports
+     * ovn-controller makes for an l2gateway port (the agent's own are per bridge, {@link #patchPairTo}).
+     */
     static List<String> patchPortsFor(OvsHost host, String logicalPort) {
         return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
                 "external_ids:" + OvsKeys.L2GATEWAY_PORT + "=" + logicalPort));
+    }
+
+    /** Names of the agent's patch pair between br-int and {@code bridge} on the host, sorted. */
+    static List<String> patchPairTo(OvsHost host, String bridge) {
+        return lines(host.vsctl("--bare", "--columns=name", "find", "Port",
+                "external_ids:" + OvsKeys.PATCH_TO_BRIDGE + "=" + bridge)).stream().sorted().toList();
     }
 
     /** Names of every port the gateway side of the agent owns on the host (patch ports and tunnels). */

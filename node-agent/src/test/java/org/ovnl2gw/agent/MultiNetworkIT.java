@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.agent.FrameProbe.Vif;
+import org.ovnl2gw.agent.dataplane.GatewayTables;
 import org.ovnl2gw.testbed.Network;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.OvsHost;
@@ -86,10 +87,73 @@ class MultiNetworkIT {
         System.out.print(SwitchTraffic.table(outcomes));
         assertTrue(SwitchTraffic.allPassed(outcomes), SwitchTraffic.table(outcomes));
 
-        assertEquals(Set.of("patch-br-int-to-lp-gw", "patch-lp-gw-to-br-int", "patch-br-int-to-lp-gw1",
-                        "patch-lp-gw1-to-br-int"),
+        assertEquals(Set.of("patch-br-int-to-br-phys2", "patch-br-phys2-to-br-int", "patch-br-int-to-br-phys3",
+                        "patch-br-phys3-to-br-int"),
                 new TreeSet<>(GatewayHarness.ourPorts(gw).stream().filter(p -> p.startsWith("patch-")).toList()));
-        assertEquals("br-phys3", gw.vsctl("port-to-br", "patch-lp-gw1-to-br-int").strip());
-        assertEquals("br-phys2", gw.vsctl("port-to-br", "patch-lp-gw-to-br-int").strip());
+        assertEquals("br-phys3", gw.vsctl("port-to-br", "patch-br-phys3-to-br-int").strip());
+        assertEquals("br-phys2", gw.vsctl("port-to-br", "patch-br-phys2-to-br-int").strip());
+    }
+
+    /**
+     * Two switches onto two VLANs of one network: both ports use the bridge's one patch pair, told apart by their
+     * tags. Every frame arrives exactly once and none crosses onto the other VLAN; the pair stays when a port goes.
+     */
+    @Test
+    void twoVlansOfOneBridgeShareItsPatchPairAndStaySeparate() throws Exception {
+        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
+        OvsHost gw = topology.gateway("hv_gw");
+        OvnCentral central = topology.central();
+        OvsHost hv3 = topology.hypervisor(3);
+        topology.setPhysicalHostVlan(100);
+        Vif vif6 = Vif.add(hv3, "br-phys", "vif6");
+        hv3.vsctl("set", "Port", "vif6", "tag=" + SeedTopology.OTHER_VLAN);
+
+        central.nbctl("ls-add", "lsw1");
+        central.nbctl("lsp-add", "lsw1", "lp11", "--", "lsp-set-addresses", "lp11", "f0:00:00:00:01:01");
+        central.nbctl("lsp-add", "lsw1", "lp12", "--", "lsp-set-addresses", "lp12", "f0:00:00:00:01:02");
+        Vif vif11 = Vif.add(topology.hypervisor(1), "br-int", "vif11", "external-ids:iface-id=lp11");
+        Vif vif12 = Vif.add(topology.hypervisor(2), "br-int", "vif12", "external-ids:iface-id=lp12");
+
+        agent = GatewayHarness.startAgent(gw);
+        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=100");
+        central.nbctl("lsp-add", "lsw1", "lp-gw1", "--", "lsp-set-type", "lp-gw1", "l2gateway",
+                "--", "lsp-set-addresses", "lp-gw1", "unknown",
+                "--", "lsp-set-options", "lp-gw1", "network_name=" + SeedTopology.NETWORK, "l2gateway-chassis=hv_gw",
+                "--", "set", "Logical_Switch_Port", "lp-gw1", "tag_request=" + SeedTopology.OTHER_VLAN);
+        eventually("both gateway ports are up with their tags", () ->
+                central.sbFind("Port_Binding", "up", "type=l2gateway").equals(List.of("true", "true"))
+                        && new TreeSet<>(central.sbFind("Port_Binding", "tag", "type=l2gateway"))
+                        .equals(new TreeSet<>(List.of("100", String.valueOf(SeedTopology.OTHER_VLAN)))));
+        central.nbctl("--wait=hv", "sync");
+
+        SwitchTraffic lsw0 = new SwitchTraffic("lsw0", List.of(
+                new SwitchTraffic.Member(new Vif(topology.hypervisor(1), "vif1"), "f00000000001"),
+                new SwitchTraffic.Member(new Vif(topology.hypervisor(2), "vif2"), "f00000000002")),
+                new SwitchTraffic.Member(new Vif(hv3, "vif3"), "f00000000003"));
+        SwitchTraffic lsw1 = new SwitchTraffic("lsw1", List.of(
+                new SwitchTraffic.Member(vif11, "f00000000101"),
+                new SwitchTraffic.Member(vif12, "f00000000102")),
+                new SwitchTraffic.Member(vif6, "f00000000103"));
+        List<SwitchTraffic.Outcome> outcomes = new ArrayList<>(lsw0.run(lsw1.vifs()));
+        outcomes.addAll(lsw1.run(lsw0.vifs()));
+        System.out.print(SwitchTraffic.table(outcomes));
+        assertTrue(SwitchTraffic.allPassed(outcomes), SwitchTraffic.table(outcomes));
+        assertEquals(List.of("patch-br-int-to-br-phys2", "patch-br-phys2-to-br-int"),
+                GatewayHarness.ourPorts(gw).stream().filter(p -> p.startsWith("patch-")).sorted().toList());
+
+        long lsw1Key = Long.parseLong(central.sbFind("Datapath_Binding", "tunnel_key",
+                "external_ids:name=lsw1").get(0));
+        String lsw1Cookie = String.format("cookie=0x%x/0xffffffffffff0000", GatewayTables.COOKIE_OWNER | (lsw1Key << 16));
+        assertTrue(!GatewayHarness.flowLines(gw.ofctl("dump-flows", "br-int", lsw1Cookie, "--no-stats")).isEmpty());
+        central.nbctl("lsp-del", "lp-gw1");
+        eventually("lp-gw1's flows are gone", () ->
+                GatewayHarness.flowLines(gw.ofctl("dump-flows", "br-int", lsw1Cookie, "--no-stats")).isEmpty());
+        central.nbctl("--wait=hv", "sync");
+        List<SwitchTraffic.Outcome> after = new ArrayList<>(lsw0.run(lsw1.vifs()));
+        System.out.print(SwitchTraffic.table(after));
+        assertTrue(SwitchTraffic.allPassed(after), SwitchTraffic.table(after));
+        assertEquals(List.of("patch-br-int-to-br-phys2", "patch-br-phys2-to-br-int"),
+                GatewayHarness.patchPairTo(gw, SeedTopology.PHYSICAL_BRIDGE));
     }
 }

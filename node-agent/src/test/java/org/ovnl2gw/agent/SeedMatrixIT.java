@@ -60,10 +60,10 @@ class SeedMatrixIT {
         assertTrue(TrafficMatrix.allPassed(tagged), TrafficMatrix.table(tagged));
 
         OvsHost gw = topology.gateway("hv_gw");
-        assertEquals("lp-gw", gw.vsctl("get", "Port", "patch-br-int-to-lp-gw", "external_ids:ovn-l2gateway-port")
-                .strip().replace("\"", ""));
-        assertEquals("lp-gw", gw.vsctl("get", "Port", "patch-lp-gw-to-br-int", "external_ids:ovn-l2gateway-port")
-                .strip().replace("\"", ""));
+        // one patch pair per mapped bridge (see GatewayPlan), marked with the bridge it leads to
+        assertEquals(List.of("patch-br-int-to-br-phys2", "patch-br-phys2-to-br-int"),
+                GatewayHarness.patchPairTo(gw, "br-phys2"));
+        assertEquals("br-phys2", gw.vsctl("port-to-br", "patch-br-phys2-to-br-int").strip());
     }
 
     @Test

@@ -1,13 +1,19 @@
 package org.ovnl2gw.agent.dataplane;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * What this chassis must provide: the l2gateway ports it serves (each a patch port pair between br-int and
- * the mapped bridge, and flows), the ports it stands by for (the same patch ports, kept ready, and no flows),
- * the Geneve tunnels to the other chassis (with BFD to the peer gateways), and the ports it cannot serve with
- * why.
+ * What this chassis must provide: the l2gateway ports it serves (flows through the patch port pair between br-int
+ * and the mapped bridge), the ports it stands by for (no flows), the Geneve tunnels to the other chassis (with BFD
+ * to the peer gateways), and the ports it cannot serve with why.
+ *
+ * <p>One patch port pair per mapped bridge, not per l2gateway port as ovn-controller makes them: the ports on one
+ * bridge are told apart by their VLAN in the flows, as they always were (the bridge-side patch port is a trunk
+ * either way). So a new port, a takeover, or 200 ports at once need flows only and no port in ovs-vswitchd, and a
+ * broadcast on the physical network enters br-int once, not once per l2gateway port on the bridge.
  */
 public record GatewayPlan(List<ServedPort> servedPorts, List<ServedPort> standbyPorts, List<TunnelPort> tunnels,
                           List<PortProblem> problems) {
@@ -29,15 +35,32 @@ public record GatewayPlan(List<ServedPort> servedPorts, List<ServedPort> standby
     public record ServedPort(String logicalPort, String datapath, long datapathKey, long portKey, int tag,
                              String network, String bridge) {
 
-        /** The br-int side of the patch pair (the seed's naming). */
+        /** The br-int side of its bridge's patch pair, shared with every port on that bridge. */
         public String integrationPatch() {
-            return "patch-br-int-to-" + logicalPort;
+            return GatewayPlan.integrationPatch(bridge);
         }
+    }
 
-        /** The physical bridge side of the patch pair. */
-        public String bridgePatch() {
-            return "patch-" + logicalPort + "-to-br-int";
+    /** Each served port's OpenFlow port on br-int (its bridge's patch port), of those {@code ofports} numbers. */
+    public static Map<String, Long> patchOfports(GatewayPlan plan, Map<String, Long> ofports) {
+        Map<String, Long> byPort = new HashMap<>();
+        for (ServedPort port : plan.servedPorts()) {
+            Long ofport = ofports.get(port.integrationPatch());
+            if (ofport != null && ofport > 0) {
+                byPort.put(port.logicalPort(), ofport);
+            }
         }
+        return byPort;
+    }
+
+    /** The br-int side of the patch pair to {@code bridge}. */
+    public static String integrationPatch(String bridge) {
+        return "patch-br-int-to-" + bridge;
+    }
+
+    /** The {@code bridge} side of its patch pair to br-int. */
+    public static String bridgePatch(String bridge) {
+        return "patch-" + bridge + "-to-br-int";
     }
 
     /** A Geneve tunnel to another chassis; {@code peer} when that chassis is a fellow gateway (BFD runs on it). */

@@ -1,6 +1,7 @@
 package org.ovnl2gw.agent.dataplane;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class GatewayPlanner {
 
     /** Plans with the roles of the seed's single-gateway world (no candidates, every peer alive). */
     public GatewayPlan plan(SouthboundView view, BridgeMappings mappings, Set<String> localBridges) {
-        Map<String, Role> roles = new java.util.HashMap<>();
+        Map<String, Role> roles = new HashMap<>();
         for (LogicalPort port : view.ports()) {
             roles.put(port.name(), GatewayRoles.decide(port, view.localChassis(), PeerLiveness.ALL_ALIVE,
                     java.util.Optional.empty()));
@@ -65,6 +66,7 @@ public final class GatewayPlanner {
         }
         served.sort(Comparator.comparing(ServedPort::logicalPort));
         standby.sort(Comparator.comparing(ServedPort::logicalPort));
+        dropSharedVlans(served, standby, problems);
         Set<String> peers = GatewayRoles.peers(view.ports(), view.localChassis());
         List<TunnelPort> tunnels = view.chassis().values().stream()
                 .filter(c -> !c.name().equals(view.localChassis()))
@@ -72,5 +74,29 @@ public final class GatewayPlanner {
                 .sorted(Comparator.comparing(TunnelPort::chassis))
                 .toList();
         return new GatewayPlan(served, standby, tunnels, problems);
+    }
+
+    /**
+     * The ports of one bridge share its patch pair and are told apart by VLAN, so two of them on one VLAN (two
+     * networks mapped to one bridge, bridged from two switches onto the same tag) would be one wire bridged twice.
+     * The operator refuses that for its own gateways (NetworkVlanInUse); rows written by others can still ask for
+     * it. The first by name keeps the VLAN, the others are problems: the same choice on every chassis.
+     */
+    private static void dropSharedVlans(List<ServedPort> served, List<ServedPort> standby, List<PortProblem> problems) {
+        List<ServedPort> all = new ArrayList<>(served);
+        all.addAll(standby);
+        all.sort(Comparator.comparing(ServedPort::logicalPort));
+        Map<String, ServedPort> holders = new HashMap<>();
+        for (ServedPort port : all) {
+            ServedPort holder = holders.putIfAbsent(port.bridge() + "/" + port.tag(), port);
+            if (holder != null) {
+                served.remove(port);
+                standby.remove(port);
+                problems.add(new PortProblem(port.logicalPort(), port.network(), "l2gateway port " + port.logicalPort()
+                        + " (network " + port.network() + ") asks for " + (port.tag() == 0 ? "the untagged VLAN"
+                        : "VLAN " + port.tag()) + " of bridge " + port.bridge() + ", which l2gateway port "
+                        + holder.logicalPort() + " (network " + holder.network() + ") already bridges here"));
+            }
+        }
     }
 }

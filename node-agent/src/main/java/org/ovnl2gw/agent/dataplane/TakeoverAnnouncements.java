@@ -27,11 +27,14 @@ public final class TakeoverAnnouncements {
         this.sender = sender;
     }
 
-    /** After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed. */
-    public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> ofports) {
+    /**
+     * After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed.
+     * {@code patchOfports}: each served port's patch port on br-int, by logical port (several ports may share one).
+     */
+    public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> patchOfports) {
         Map<String, String> now = new HashMap<>();
         for (ServedPort port : plan.servedPorts()) {
-            Long ofport = ofports.get(port.integrationPatch());
+            Long ofport = patchOfports.get(port.logicalPort());
             if (ofport == null || ofport <= 0) {
                 continue;
             }

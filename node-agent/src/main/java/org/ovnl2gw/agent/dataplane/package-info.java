@@ -1,6 +1,6 @@
 /**
  * What the gateway chassis must look like, computed from the Southbound view and the local bridge
- * mappings: patch port pairs, Geneve tunnels and the OpenFlow rules of the l2gateway data path.
+ * mappings: patch port pairs (one per mapped bridge), Geneve tunnels and the OpenFlow rules of the l2gateway data path.
  *
  * <p>{@link org.ovnl2gw.agent.dataplane.SouthboundReader} reads the Southbound cache into the plain
  * {@link org.ovnl2gw.agent.dataplane.SouthboundView} everything here works from; each port's role (active,

@@ -87,9 +87,9 @@ final class BenchBed implements AutoCloseable {
             if (!agentProcess.isAlive()) {
                 throw new IllegalStateException("the node agent exited; see " + agentProcess.log());
             }
-            PatchPorts patchA = PatchPorts.watch(gwA.ovsdbRemote());
+            PatchPorts patchA = PatchPorts.watch(gwA.ovsdbRemote(), PatchPorts.PER_PORT);
             opened.add(0, patchA);
-            PatchPorts patchB = PatchPorts.watch(gwB.ovsdbRemote());
+            PatchPorts patchB = PatchPorts.watch(gwB.ovsdbRemote(), PatchPorts.perBridge(SeedTopology.PHYSICAL_BRIDGE));
             opened.add(0, patchB);
             OvsHost hv3 = topology.hypervisor(3);
             UnixCtl physicalHost = UnixCtl.connect(hv3.vswitchdControlSocket());

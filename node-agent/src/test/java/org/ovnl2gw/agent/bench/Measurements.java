@@ -205,7 +205,8 @@ final class Measurements {
                     .orElseThrow(() -> timeout(gw, "all " + names.size() + " SB bindings"));
             SouthboundBindings.await(t0 + GIVE_UP_NANOS, () -> gw.patchPorts().countOf(names) == names.size())
                     .orElseThrow(() -> timeout(gw, "all " + names.size() + " patch ports"));
-            long patch = gw.patchPorts().changedNanos();
+            // 0 when they were all in place before the ports were created (the agent's pair is its bridge's)
+            long patch = Math.max(t0, gw.patchPorts().changedNanos());
             // again once the bindings are in: with 200 ports the other gateway's last announcements can arrive after
             // the flush of nextScalePorts, and gwA's own learning bridge would then hold the VIF MACs on its uplink
             // for the 5 min aging time (ovn-controller 23.03 announces nothing to correct it)
@@ -230,8 +231,9 @@ final class Measurements {
         List<String> names = ports.stream().map(GatewayPort::name).toList();
         SouthboundBindings.await(System.nanoTime() + GIVE_UP_NANOS, () -> bed.sb.noneBound(names))
                 .orElseThrow(() -> timeout(gw, "the SB bindings to go"));
-        // ovn-controller may keep patch ports of deleted ports (see seedPort); wait a while, then go on
-        boolean gone = SouthboundBindings.await(System.nanoTime() + 10_000_000_000L,
+        // ovn-controller may keep patch ports of deleted ports (see seedPort); wait a while, then go on. The agent's
+        // pair is the bridge's and stays.
+        boolean gone = !gw.patchPorts().perLogicalPort() || SouthboundBindings.await(System.nanoTime() + 10_000_000_000L,
                 () -> gw.patchPorts().countOf(names) == 0).isPresent();
         if (!gone) {
             progress.say(gw.kind().label + ": " + gw.patchPorts().countOf(names) + " patch ports of deleted ports remain");

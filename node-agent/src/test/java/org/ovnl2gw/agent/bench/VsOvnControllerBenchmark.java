@@ -80,7 +80,7 @@ public final class VsOvnControllerBenchmark {
                 .countRow("release.stuck", "release: frames still crossing 5 s after the delete (reps)")
                 .row("scale.sb.first", n + " ports (VLANs 1001-" + lastVlan + ") created -> first SB bound", "ms", 0)
                 .row("scale.sb.last", n + " ports created -> all SB bound", "ms", 0)
-                .row("scale.patch", n + " ports created -> all patch ports on br-int", "ms", 0)
+                .row("scale.patch", n + " ports created -> the patch ports they use on br-int", "ms", 0)
                 .row("scale.frame.first", n + " ports created -> first frame on VLAN 1001", "ms", 0)
                 .row("scale.frame.last", n + " ports created -> first frame on VLAN " + lastVlan, "ms", 0)
                 .row("flows.0", "br-int flows, nothing bound", "", 0)

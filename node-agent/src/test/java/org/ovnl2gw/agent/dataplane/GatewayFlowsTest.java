@@ -43,7 +43,7 @@ class GatewayFlowsTest {
     }
 
     private static Map<String, Long> ofports(GatewayPlan plan) {
-        return Map.of("patch-br-int-to-lp-gw", 1L, plan.tunnels().get(0).portName(), 2L,
+        return Map.of("patch-br-int-to-br-phys2", 1L, plan.tunnels().get(0).portName(), 2L,
                 plan.tunnels().get(1).portName(), 3L);
     }
 

@@ -1,7 +1,6 @@
 package org.ovnl2gw.agent;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +49,10 @@ import org.ovnl2gw.contract.Ownership;
  *
  * <p>Flows take effect only after the claim on purpose: a claim that loses its compare-and-set means another
  * gateway holds the port, and flows in effect before knowing would have two gateways bridging one network. Staged,
- * they are in the switch and checked, and cost one round trip after the claim instead of the whole bundle.
+ * they are in the switch and checked, and cost one round trip after the claim instead of the whole bundle. The
+ * exception is a claim nobody else may make (an unbound port with no candidate but this chassis, see
+ * {@link #claimsUncontested}): there the flows are committed first and the claims sent after, as ovn-controller
+ * does.
  */
 final class AgentModePass {
     private static final Logger LOG = Logger.getLogger(AgentModePass.class.getName());
@@ -162,9 +164,11 @@ final class AgentModePass {
         Map<String, Role> roles = roles(view, me, liveness, problems);
         Map<String, Role> decided = Map.copyOf(roles);
 
-        // claims and local ports at once: the patch pairs are per bridge, there for standby and active alike
+        // claims and local ports at once: the patch pairs are per bridge, there for standby and active alike. When
+        // no other gateway may bridge what this pass claims, the flows go first and the claims after them.
+        boolean flowsFirst = claimsUncontested(view, roles, me);
         long tDecided = System.nanoTime();
-        CompletableFuture<PortClaims.Outcome> claiming = sb.claims().reconcile(me, roles);
+        CompletableFuture<PortClaims.Outcome> claiming = flowsFirst ? null : sb.claims().reconcile(me, roles);
         long tClaimSent = System.nanoTime();
         Set<String> bridges = local.bridgeNames();
         GatewayPlan tentative = planner.plan(view, config.bridgeMappings(), bridges, roles);
@@ -196,11 +200,26 @@ final class AgentModePass {
         Set<String> numbered;
         long tClaimed;
         long tOfports;
+        boolean committedEarly = false;
         try {
+            if (flowsFirst) {
+                // nobody else may bridge these ports (see claimsUncontested): in effect now, as ovn-controller does
+                if (staged != null) {
+                    try {
+                        staged.commit();
+                        installed(stagedFlows);
+                        committedEarly = true;
+                    } catch (FlowManager.FlowSyncException e) {
+                        flowsFailed(e, problems); // no claim for a switch that did not take the flows
+                        return;
+                    }
+                }
+                claiming = sb.claims().reconcile(me, roles);
+            }
             try {
                 claimed = await(claiming);
             } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
-                if (staged != null) {
+                if (staged != null && !committedEarly) {
                     staged.discard();
                 }
                 throw e;
@@ -218,14 +237,17 @@ final class AgentModePass {
             if (plan == tentative && staged != null) {
                 tOfports = System.nanoTime();
                 try {
-                    staged.commit();
-                    installed(stagedFlows);
+                    if (!committedEarly) {
+                        staged.commit();
+                        installed(stagedFlows);
+                    }
                 } catch (FlowManager.FlowSyncException e) {
                     flowsFailed(e, problems);
                     return;
                 }
             } else {
-                if (staged != null) {
+                // a claim lost or a port released: what was committed early is corrected by the sync below
+                if (staged != null && !committedEarly) {
                     staged.discard();
                 }
                 if (stageFailure != null) {
@@ -273,6 +295,16 @@ final class AgentModePass {
             appliedNbCfg = nbCfg;
             sb.registrar().heartbeat(me, appliedNbCfg);
         }
+    }
+
+    /**
+     * Whether the flows may take effect before the claims are even sent: every port this pass claims is one
+     * {@link GatewayRoles#uncontested} for this chassis. A pass without claims (releases, ports that are ours already)
+     * qualifies: it only stops bridging or changes what it bridges.
+     */
+    private static boolean claimsUncontested(SouthboundView view, Map<String, Role> roles, String me) {
+        return view.ports().stream().filter(p -> roles.get(p.name()) == Role.CLAIM)
+                .allMatch(p -> GatewayRoles.uncontested(p, me));
     }
 
     /** A plan's flows and, of them, those held by a lease (see {@link #expiringFlows}). */

@@ -53,6 +53,17 @@ public final class GatewayRoles {
     }
 
     /** The order in which chassis should serve the port: the named one first, then the other candidates. */
+    /**
+     * Whether no other gateway may bridge {@code port} if {@code me} claims it: it is bound to no chassis and has no
+     * candidate but {@code me} (no peer takes it over, ovn-controller claims only a port whose option names it). That
+     * is the case ovn-controller handles by putting its flows in before its claim. A port bound elsewhere, or with
+     * standbys, is not: that is where two gateways could bridge one network, so its claim's compare-and-set decides.
+     */
+    public static boolean uncontested(LogicalPort port, String me) {
+        List<String> order = order(port);
+        return port.chassis().isEmpty() && !order.isEmpty() && order.stream().allMatch(me::equals);
+    }
+
     public static List<String> order(LogicalPort port) {
         List<String> order = new ArrayList<>();
         port.l2gatewayChassis().filter(s -> !s.isBlank()).ifPresent(order::add);

@@ -41,17 +41,20 @@ final class BenchBed implements AutoCloseable {
     final Northbound nb;
     final SouthboundBindings sb;
     final UnixCtl physicalHost;
+    /** hv1's ovs-vswitchd, where the probes towards the physical host start. */
+    final UnixCtl overlayHost;
     final Gateway ovnController;
     final Gateway agent;
     final AgentProcess agentProcess;
 
     private BenchBed(Testbed testbed, SeedTopology topology, Northbound nb, SouthboundBindings sb, UnixCtl physicalHost,
-                     Gateway ovnController, Gateway agent, AgentProcess agentProcess) {
+                     UnixCtl overlayHost, Gateway ovnController, Gateway agent, AgentProcess agentProcess) {
         this.testbed = testbed;
         this.topology = topology;
         this.nb = nb;
         this.sb = sb;
         this.physicalHost = physicalHost;
+        this.overlayHost = overlayHost;
         this.ovnController = ovnController;
         this.agent = agent;
         this.agentProcess = agentProcess;
@@ -94,10 +97,12 @@ final class BenchBed implements AutoCloseable {
             OvsHost hv3 = topology.hypervisor(3);
             UnixCtl physicalHost = UnixCtl.connect(hv3.vswitchdControlSocket());
             opened.add(0, physicalHost);
+            UnixCtl overlayHost = UnixCtl.connect(topology.hypervisor(1).vswitchdControlSocket());
+            opened.add(0, overlayHost);
             Gateway a = new Gateway(Kind.OVN_CONTROLLER, "gwA", gwA, patchA,
                     new ProcessMeter(gwA.ovnController().orElseThrow().pid()));
             Gateway b = new Gateway(Kind.AGENT, "gwB", gwB, patchB, new ProcessMeter(agentProcess.pid()));
-            BenchBed bed = new BenchBed(testbed, topology, nb, sb, physicalHost, a, b, agentProcess);
+            BenchBed bed = new BenchBed(testbed, topology, nb, sb, physicalHost, overlayHost, a, b, agentProcess);
             bed.opened.addAll(opened);
             Runtime.getRuntime().addShutdownHook(new Thread(bed::close, "bench-teardown"));
             return bed;

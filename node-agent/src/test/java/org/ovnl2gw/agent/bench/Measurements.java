@@ -37,6 +37,7 @@ final class Measurements {
     private final Progress progress;
     private final ProbeLane seedLane;
     private final List<GatewayPort> scalePorts = new ArrayList<>();
+    private final ProbeLane backLane;
     private ProbeLane firstVlanLane;
     private ProbeLane lastVlanLane;
 
@@ -47,6 +48,9 @@ final class Measurements {
         this.progress = progress;
         OvsHost hv1 = bed.topology.hypervisor(1);
         this.seedLane = bed.lane("vif1", 1, "f00000000001", 0, hv1.rundir().resolve("vif1-tx.pcap"));
+        // the other way: vif1 to the physical host, an unknown unicast in lsw0 that only the bound gateway carries
+        this.backLane = new ProbeLane("vif1->vif3", 3, "f00000000001", "f00000000003", 0,
+                new PcapTail(bed.topology.hypervisor(3).rundir().resolve("vif3-tx.pcap")));
     }
 
     /**
@@ -85,13 +89,17 @@ final class Measurements {
             bed.checkAlive();
             sleepMillis(200);
             List<GatewayPort> seedPort = nextSeedPort();
-            try (Prober prober = Prober.start(bed.physicalHost, "vif3", List.of(seedLane), options.probeIntervalMillis())) {
+            try (Prober prober = Prober.start(bed.physicalHost, "vif3", List.of(seedLane), options.probeIntervalMillis());
+                 Prober back = Prober.start(bed.overlayHost, "vif1", List.of(backLane), options.probeIntervalMillis())) {
                 sleepMillis(20);
                 long t0 = System.nanoTime();
                 bed.nb.createGatewayPorts(seedPort, bed.nb.options(Optional.of(gw.chassis()), bed.standbyFor(gw, options)));
                 long sb = bed.sb.awaitBound(seedPort.get(0).name(), gw.chassis(), t0 + GIVE_UP_NANOS)
                         .orElseThrow(() -> timeout(gw, "SB binding"));
                 long frame = awaitFirstCrossing(prober, seedLane, t0, gw);
+                long frameBack = awaitFirstCrossing(back, backLane, t0, gw);
+                back.close();
+                samples.add("bind.frame.back", gw.kind(), rep, ms(frameBack - t0), "ms");
                 samples.add("bind.sb", gw.kind(), rep, ms(sb - t0), "ms");
                 samples.add("bind.frame", gw.kind(), rep, ms(frame - t0), "ms");
                 samples.add("bind.flow", gw.kind(), rep, ms(frame - sb), "ms");

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 /**
  * One stream of numbered probe frames from the physical host to one VIF behind the gateway (optionally on a
- * VLAN), and when each was sent and whether it arrived. A frame's send time is when it was injected at the
+ * VLAN), or the other way, from a VIF to the physical host, and when each was sent and whether it arrived. A frame's send time is when it was injected at the
  * physical host; the dummy datapath carries it to the VIF within a fraction of a millisecond, so "the first
  * probe that crossed" dates the moment the gateway forwarded, to within one probe interval.
  */
@@ -17,6 +17,7 @@ final class ProbeLane {
     private final String name;
     private final int id;
     private final String dstMac;
+    private final String sourceMac;
     private final int vlan;
     private final PcapTail receiver;
     private final List<Long> sent = new ArrayList<>();
@@ -25,8 +26,14 @@ final class ProbeLane {
 
     /** {@code dstMac} as 12 hex digits; {@code vlan} 0 for untagged. */
     ProbeLane(String name, int id, String dstMac, int vlan, PcapTail receiver) {
+        this(name, id, SOURCE_MAC, dstMac, vlan, receiver);
+    }
+
+    /** A lane sent from {@code sourceMac} (12 hex digits), received in {@code receiver}'s capture. */
+    ProbeLane(String name, int id, String sourceMac, String dstMac, int vlan, PcapTail receiver) {
         this.name = name;
         this.id = id;
+        this.sourceMac = sourceMac;
         this.dstMac = dstMac;
         this.vlan = vlan;
         this.receiver = receiver;
@@ -49,7 +56,7 @@ final class ProbeLane {
         int seq = sent.size();
         sent.add(System.nanoTime());
         String tag = vlan == 0 ? "" : String.format("8100%04x", vlan);
-        return dstMac + SOURCE_MAC + tag + ETHERTYPE + marker() + String.format("%08x", seq) + "00".repeat(32);
+        return dstMac + sourceMac + tag + ETHERTYPE + marker() + String.format("%08x", seq) + "00".repeat(32);
     }
 
     /** Reads what the VIF received since the last call and marks the probes among it. */

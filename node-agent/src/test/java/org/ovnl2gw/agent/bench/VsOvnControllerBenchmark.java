@@ -72,9 +72,12 @@ public final class VsOvnControllerBenchmark {
         int n = o.scalePorts();
         int lastVlan = 1000 + n;
         ResultTable table = new ResultTable()
-                .row("bind.frame", "NB port created with `l2gateway-chassis` -> first frame through the gateway", "ms", 1)
+                .row("bind.frame", "NB port created with `l2gateway-chassis` -> first frame through the gateway, physical -> overlay",
+                        "ms", 1)
                 .row("bind.sb", "NB port created -> SB `Port_Binding.chassis` bound", "ms", 1)
                 .row("bind.flow", "SB bound -> first frame (the flow part)", "ms", 1)
+                .row("bind.frame.back", "NB port created -> first frame the other way, overlay -> physical (vif1 to the"
+                        + " physical host)", "ms", 1)
                 .row("release.sb", "NB port deleted -> SB binding gone", "ms", 1)
                 .row("release.frame", "NB port deleted -> frames stop", "ms", 1)
                 .countRow("release.stuck", "release: frames still crossing 5 s after the delete (reps)")

@@ -32,6 +32,16 @@ class GatewayRolesTest {
     }
 
     @Test
+    void onlyAnUnboundPortWithNoOtherCandidateIsUncontested() {
+        assertEquals(true, GatewayRoles.uncontested(port(null, "gw1"), "gw1"), "named, no candidates");
+        assertEquals(true, GatewayRoles.uncontested(port(null, "gw1", "gw1"), "gw1"), "itself the only candidate");
+        assertEquals(false, GatewayRoles.uncontested(port(null, "gw1", "gw1", "gw2"), "gw1"), "a standby may take it");
+        assertEquals(false, GatewayRoles.uncontested(port("gw2", "gw1"), "gw1"), "bound elsewhere: a move");
+        assertEquals(false, GatewayRoles.uncontested(port(null, "gw2"), "gw1"), "named another chassis");
+        assertEquals(false, GatewayRoles.uncontested(port(null, null), "gw1"), "no candidate at all");
+    }
+
+    @Test
     void theNamedChassisClaimsAnUnboundPortAndTheStandbyWaits() {
         LogicalPort unbound = port(null, "gw1", "gw1", "gw2");
         assertEquals(CLAIM, role(unbound, "gw1", ALL));

@@ -7,8 +7,9 @@ import java.util.OptionalLong;
 
 /**
  * One stream of numbered probe frames from the physical host to one VIF behind the gateway (optionally on a
- * VLAN), or the other way, from a VIF to the physical host, and when each was sent and whether it arrived. A frame's send time is when it was injected at the
- * physical host; the dummy datapath carries it to the VIF within a fraction of a millisecond, so "the first
+ * VLAN), or the other way, from a VIF to the physical host, and when each was sent and whether it arrived. A
+ * frame's send time is when it was injected at the sending host; the dummy datapath carries it to the receiver
+ * within a fraction of a millisecond, so "the first
  * probe that crossed" dates the moment the gateway forwarded, to within one probe interval.
  */
 final class ProbeLane {

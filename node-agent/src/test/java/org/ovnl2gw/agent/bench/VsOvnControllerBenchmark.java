@@ -72,8 +72,8 @@ public final class VsOvnControllerBenchmark {
         int n = o.scalePorts();
         int lastVlan = 1000 + n;
         ResultTable table = new ResultTable()
-                .row("bind.frame", "NB port created with `l2gateway-chassis` -> first frame through the gateway, physical -> overlay",
-                        "ms", 1)
+                .row("bind.frame", "NB port created with `l2gateway-chassis` -> first frame through the gateway,"
+                        + " physical -> overlay", "ms", 1)
                 .row("bind.sb", "NB port created -> SB `Port_Binding.chassis` bound", "ms", 1)
                 .row("bind.flow", "SB bound -> first frame (the flow part)", "ms", 1)
                 .row("bind.frame.back", "NB port created -> first frame the other way, overlay -> physical (vif1 to the"

@@ -210,7 +210,11 @@ final class AgentModePass {
                         installed(stagedFlows);
                         committedEarly = true;
                     } catch (FlowManager.FlowSyncException e) {
-                        flowsFailed(e, problems); // no claim for a switch that did not take the flows
+                        flowsFailed(e, problems);
+                        // no claim for a switch that did not take the flows; releases and the rest still go
+                        Map<String, Role> withoutClaims = new HashMap<>(roles);
+                        withoutClaims.values().removeIf(r -> r == Role.CLAIM);
+                        await(sb.claims().reconcile(me, withoutClaims));
                         return;
                     }
                 }
@@ -298,13 +302,14 @@ final class AgentModePass {
     }
 
     /**
-     * Whether the flows may take effect before the claims are even sent: every port this pass claims is one
-     * {@link GatewayRoles#uncontested} for this chassis. A pass without claims (releases, ports that are ours already)
-     * qualifies: it only stops bridging or changes what it bridges.
+     * Whether the flows may take effect before the claims are even sent: the pass claims something, and every port
+     * it claims is one {@link GatewayRoles#uncontested} for this chassis. A pass without claims keeps the order it
+     * had (its releases are not held up behind the switch).
      */
     private static boolean claimsUncontested(SouthboundView view, Map<String, Role> roles, String me) {
-        return view.ports().stream().filter(p -> roles.get(p.name()) == Role.CLAIM)
-                .allMatch(p -> GatewayRoles.uncontested(p, me));
+        List<SouthboundView.LogicalPort> claims = view.ports().stream()
+                .filter(p -> roles.get(p.name()) == Role.CLAIM).toList();
+        return !claims.isEmpty() && claims.stream().allMatch(p -> GatewayRoles.uncontested(p, me));
     }
 
     /** A plan's flows and, of them, those held by a lease (see {@link #expiringFlows}). */

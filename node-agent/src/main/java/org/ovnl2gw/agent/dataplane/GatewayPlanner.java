@@ -1,8 +1,8 @@
 package org.ovnl2gw.agent.dataplane;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

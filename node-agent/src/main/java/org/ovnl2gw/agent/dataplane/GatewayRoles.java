@@ -52,7 +52,6 @@ public final class GatewayRoles {
     private GatewayRoles() {
     }
 
-    /** The order in which chassis should serve the port: the named one first, then the other candidates. */
     /**
      * Whether no other gateway may bridge {@code port} if {@code me} claims it: it is bound to no chassis and has no
      * candidate but {@code me} (no peer takes it over, ovn-controller claims only a port whose option names it). That
@@ -64,6 +63,7 @@ public final class GatewayRoles {
         return port.chassis().isEmpty() && !order.isEmpty() && order.stream().allMatch(me::equals);
     }
 
+    /** The order in which chassis should serve the port: the named one first, then the other candidates. */
     public static List<String> order(LogicalPort port) {
         List<String> order = new ArrayList<>();
         port.l2gatewayChassis().filter(s -> !s.isBlank()).ifPresent(order::add);

@@ -73,14 +73,12 @@ public final class GatewayFlows {
             }
         }
         ByDatapath byDatapath = new ByDatapath(view);
-        Map<String, Long> served = new LinkedHashMap<>();
+        Map<String, Long> served = GatewayPlan.patchOfports(plan, ofports);
         for (ServedPort port : plan.servedPorts()) {
-            Long patch = ofports.get(port.integrationPatch());
-            if (patch == null || patch <= 0) {
-                continue;
+            Long patch = served.get(port.logicalPort());
+            if (patch != null) {
+                fromPhysical(port, patch, byDatapath, tunnelOfportByChassis, flows);
             }
-            served.put(port.logicalPort(), patch);
-            fromPhysical(port, patch, byDatapath, tunnelOfportByChassis, flows);
         }
         Set<Long> datapathKeys = new LinkedHashSet<>();
         for (ServedPort port : plan.servedPorts()) {

@@ -1,6 +1,6 @@
 package org.ovnl2gw.agent.dataplane;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -41,9 +41,12 @@ public record GatewayPlan(List<ServedPort> servedPorts, List<ServedPort> standby
         }
     }
 
-    /** Each served port's OpenFlow port on br-int (its bridge's patch port), of those {@code ofports} numbers. */
+    /**
+     * Each served port's OpenFlow port on br-int (its bridge's patch port), of those {@code ofports} numbers, in the
+     * plan's order; a port whose patch port has no number yet is left out.
+     */
     public static Map<String, Long> patchOfports(GatewayPlan plan, Map<String, Long> ofports) {
-        Map<String, Long> byPort = new HashMap<>();
+        Map<String, Long> byPort = new LinkedHashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             Long ofport = ofports.get(port.integrationPatch());
             if (ofport != null && ofport > 0) {

@@ -29,13 +29,14 @@ public final class TakeoverAnnouncements {
 
     /**
      * After a pass has installed the flows of {@code plan}: starts and stops series as the served set changed.
-     * {@code patchOfports}: each served port's patch port on br-int, by logical port (several ports may share one).
+     * {@code patchOfports}: each served port's numbered patch port on br-int (ofport > 0), by logical port (several
+     * ports may share one).
      */
     public void served(GatewayPlan plan, SouthboundView view, Map<String, Long> patchOfports) {
         Map<String, String> now = new HashMap<>();
         for (ServedPort port : plan.servedPorts()) {
             Long ofport = patchOfports.get(port.logicalPort());
-            if (ofport == null || ofport <= 0) {
+            if (ofport == null) {
                 continue;
             }
             // a new VLAN restarts the series: frames of the old tag would leak onto another VLAN

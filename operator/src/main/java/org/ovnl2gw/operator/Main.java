@@ -116,7 +116,7 @@ public final class Main {
         nb.addListener(trigger);
         sb.addListener(trigger);
         return new L2GatewayReconciler(nb, trigger, nodeLabels, healthMonitor, programmer, new StatusWriter(client),
-                new GatewayAnnouncer(events, metrics), clock, settings);
+                new GatewayAnnouncer(events, metrics, clock, settings.progressDeadline()), clock, settings);
     }
 
     /** A started operator: Kubernetes client, OVSDB sessions, controllers, endpoints. Close to stop it all. */
@@ -177,8 +177,8 @@ public final class Main {
             L2GatewaySettings defaults = L2GatewaySettings.defaults();
             // Events about cluster-scoped resources go to the operator's own namespace, beside its Lease.
             L2GatewaySettings gatewaySettings = new L2GatewaySettings(options.failoverTimeout(),
-                    defaults.pendingResync(), defaults.readyResync(), options.orphanGrace(), defaults.orphanInterval(),
-                    defaults.transactTimeout(), namespace);
+                    defaults.pendingResync(), defaults.readyResync(), defaults.progressDeadline(), options.orphanGrace(),
+                    defaults.orphanInterval(), defaults.transactTimeout(), namespace);
 
             ClientOptions ovsdbOptions = options.ssl().map(ClientOptions.defaults()::withSsl)
                     .orElse(ClientOptions.defaults());

@@ -1,7 +1,13 @@
 package org.ovnl2gw.operator.l2gateway;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
@@ -12,16 +18,34 @@ import org.ovnl2gw.operator.events.EventRecorder;
 /**
  * Says what changed: a Kubernetes Event when Ready changes (status or reason), when a gateway node is first
  * chosen, and when the port moves to another node (also counted as a failover); and the per-state gauge.
+ *
+ * <p>An Event's type says whether somebody should look. Ready turning False is a Warning, except for the steps
+ * every new or moved gateway goes through while OVN catches up ({@link #PROGRESS}: ovn-northd making the
+ * Port_Binding, the node agent claiming it), which are Normal; a wait in those steps that lasts past the
+ * progress deadline gets one Warning Event of its own (so alerting on Warning Events sees a gateway stuck there
+ * and not every gateway created).
  */
 public final class GatewayAnnouncer {
+    /** Ready reasons of a gateway on its way to Ready, not of a problem (until they last too long). */
+    static final Set<String> PROGRESS = Set.of("WaitingForPortBinding", "WaitingForClaim");
+
     private final EventRecorder recorder;
     private final L2GatewayMetrics metrics;
     private final GatewayStateGauge gauge;
+    private final Clock clock;
+    private final Duration progressDeadline;
+    /** Per gateway waiting in {@link #PROGRESS} reasons: since when, and whether the Warning was recorded. */
+    private final Map<String, Wait> waits = new ConcurrentHashMap<>();
 
-    public GatewayAnnouncer(EventRecorder recorder, L2GatewayMetrics metrics) {
+    private record Wait(Instant since, boolean warned) {
+    }
+
+    public GatewayAnnouncer(EventRecorder recorder, L2GatewayMetrics metrics, Clock clock, Duration progressDeadline) {
         this.recorder = recorder;
         this.metrics = metrics;
         this.gauge = new GatewayStateGauge(metrics);
+        this.clock = clock;
+        this.progressDeadline = progressDeadline;
     }
 
     void announce(L2Gateway gateway, L2GatewayStatus old, L2GatewayStatus next, GatewayOutcome outcome) {
@@ -37,14 +61,47 @@ public final class GatewayAnnouncer {
         }
         boolean changed = before.map(b -> !b.status().equals(after.status()) || !b.reason().equals(after.reason()))
                 .orElse(true);
+        boolean progressing = !after.isTrue() && PROGRESS.contains(after.reason());
         if (changed) {
-            recorder.recordLatestState(gateway, after.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, after.reason(),
-                    after.message());
+            recorder.recordLatestState(gateway, after.isTrue() || progressing ? EventRecorder.NORMAL
+                    : EventRecorder.WARNING, after.reason(), after.message());
         }
-        gauge.update(gateway.getMetadata().getName(), next);
+        String name = gateway.getMetadata().getName();
+        if (progressing) {
+            warnIfOverdue(gateway, after);
+        } else {
+            waits.remove(name);
+        }
+        gauge.update(name, next);
+    }
+
+    /** One Warning per wait once it has lasted the progress deadline (the wait spans the PROGRESS reasons). */
+    private void warnIfOverdue(L2Gateway gateway, Condition ready) {
+        Instant now = clock.instant();
+        Wait wait = waits.computeIfAbsent(gateway.getMetadata().getName(), n -> new Wait(now, false));
+        Duration waited = Duration.between(wait.since(), now);
+        if (!wait.warned() && waited.compareTo(progressDeadline) >= 0) {
+            waits.put(gateway.getMetadata().getName(), new Wait(wait.since(), true));
+            recorder.record(gateway, EventRecorder.WARNING, ready.reason(), "not Ready after " + waited.toSeconds()
+                    + " s: " + ready.message());
+        }
+    }
+
+    /**
+     * How long until a gateway waiting in a {@link #PROGRESS} reason is overdue, for the reconciler to look again
+     * then; empty when it is not waiting or was warned already.
+     */
+    Optional<Duration> untilOverdue(String name) {
+        Wait wait = waits.get(name);
+        if (wait == null || wait.warned()) {
+            return Optional.empty();
+        }
+        Duration left = progressDeadline.minus(Duration.between(wait.since(), clock.instant()));
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
     void forget(String name) {
+        waits.remove(name);
         gauge.forget(name);
     }
 }

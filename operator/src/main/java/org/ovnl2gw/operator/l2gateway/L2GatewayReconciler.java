@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,11 @@ public final class L2GatewayReconciler implements Reconciler<L2Gateway>, Cleaner
         if (!next.equals(old)) {
             statusWriter.write(gateway, next);
         }
-        return UpdateControl.<L2Gateway>noUpdate()
-                .rescheduleAfter(ready ? settings.readyResync() : settings.pendingResync());
+        Duration resync = ready ? settings.readyResync() : settings.pendingResync();
+        // a wait that becomes overdue gets its Warning then, not at the next safety-net resync
+        Duration recheckIn = announcer.untilOverdue(gateway.getMetadata().getName()).map(d -> d.plusMillis(100))
+                .filter(d -> d.compareTo(resync) < 0).orElse(resync);
+        return UpdateControl.<L2Gateway>noUpdate().rescheduleAfter(recheckIn);
     }
 
     @Override

@@ -44,7 +44,8 @@ class L2GatewayIT {
     private static KubernetesClient client;
     private static final L2GatewaySettings SETTINGS = L2GatewaySettings.defaults()
             .withFailoverTimeout(Duration.ofSeconds(3))
-            .withOrphanGracePeriod(Duration.ofSeconds(1), Duration.ofSeconds(1));
+            .withOrphanGracePeriod(Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .withProgressDeadline(Duration.ofSeconds(5));
 
     @BeforeAll
     static void start() throws Exception {
@@ -121,6 +122,18 @@ class L2GatewayIT {
         String gw1 = central.sbFind("Chassis", "_uuid", "name=gw1").get(0);
         assertEquals(List.of(gw1), central.sbFind("Port_Binding", "chassis", "logical_port=l2gw-seed"));
         assertEquals(List.of("true"), central.sbFind("Port_Binding", "up", "logical_port=l2gw-seed"));
+        // on its way to Ready a gateway waits for ovn-northd and the agent: steps, not problems
+        eventually("a Normal Ready Event about seed", () -> eventsAbout("seed").stream()
+                .anyMatch(e -> e.startsWith("Normal ReadyWithoutStandby")));
+        assertEquals(List.of(), eventsAbout("seed").stream().filter(e -> e.startsWith("Warning")).toList());
+    }
+
+    /** Events about an L2Gateway, "type reason message" each. */
+    private static List<String> eventsAbout(String name) {
+        return client.v1().events().inAnyNamespace().list().getItems().stream()
+                .filter(e -> "L2Gateway".equals(e.getInvolvedObject().getKind())
+                        && name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getType() + " " + e.getReason() + " " + e.getMessage()).toList();
     }
 
     @Test
@@ -255,5 +268,30 @@ class L2GatewayIT {
                 "find", "Port_Binding", "type!=l2gateway").lines().map(l -> "SB " + l).toList());
         rows.sort(null);
         return rows;
+    }
+
+    @Test
+    @Order(7)
+    void aGatewayStuckWaitingForOvnNorthdSaysSoInAWarningOnceItIsOverdue() throws Exception {
+        central.northd().pause();
+        try {
+            Gateways.create(client, "stalled", "lsw1", SeedTopology.NETWORK, 13, null);
+            Gateways.awaitReason(client, "stalled", ConditionTypes.READY, "WaitingForPortBinding");
+            eventually("a Normal WaitingForPortBinding Event about stalled", () -> eventsAbout("stalled").stream()
+                    .anyMatch(e -> e.startsWith("Normal WaitingForPortBinding")));
+            assertEquals(List.of(), eventsAbout("stalled").stream().filter(e -> e.startsWith("Warning")).toList(),
+                    "not yet overdue");
+            eventually("a Warning once the 5 s progress deadline has passed", () -> eventsAbout("stalled").stream()
+                    .anyMatch(e -> e.startsWith("Warning WaitingForPortBinding not Ready after 5 s: Northbound port"
+                            + " l2gw-stalled written; waiting for ovn-northd")));
+        } finally {
+            central.northd().resume();
+        }
+        assertEquals("gw1", Gateways.awaitReady(client, "stalled").getStatus().gatewayNode());
+        assertEquals(1, eventsAbout("stalled").stream().filter(e -> e.startsWith("Warning")).count(),
+                "one Warning for the one wait: " + eventsAbout("stalled"));
+        client.resources(L2Gateway.class).withName("stalled").delete();
+        eventually("stalled's port deleted", () -> central.nbFind("Logical_Switch_Port", "name",
+                "name=l2gw-stalled").isEmpty());
     }
 }

@@ -102,6 +102,68 @@ class AgentRestartIT {
         assertFalse(crossesBothWays(vif1, vif3), "nothing crosses a withdrawn gateway");
     }
 
+    /**
+     * An agent of before 2026-12-03 made a patch pair per l2gateway port ({@code patch-br-int-to-<port>},
+     * {@code patch-<port>-to-br-int}, marked ours and with {@code ovn-l2gateway-port}); this one makes one per
+     * mapped bridge. The node is put in the old agent's state (its pair on the OpenFlow port the flows use, so
+     * traffic still crosses with no agent), then the new agent starts: it makes the bridge's pair, points the
+     * flows at it and removes the old pair, and every frame crosses once, broadcast included (both pairs hang
+     * off the physical bridge while the agent moves from one to the other).
+     */
+    @Test
+    void upgradeFromAPatchPairPerPortMovesTheFlowsToTheBridgesPairAndRemovesTheOldPair() throws Exception {
+        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
+        OvnCentral central = topology.central();
+        OvsHost gw = topology.gateway("hv_gw");
+        agent = GatewayHarness.startAgent(gw);
+        topology.addGatewayPortByHand("lp-gw", "hv_gw");
+        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
+        central.nbctl("--wait=hv", "sync");
+        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
+        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
+        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+        String bridge = SeedTopology.PHYSICAL_BRIDGE;
+        List<String> bridgePair = GatewayHarness.patchPairTo(gw, bridge);
+        assertEquals(List.of("patch-br-int-to-" + bridge, "patch-" + bridge + "-to-br-int"), bridgePair);
+        String ofport = gw.vsctl("get", "Interface", "patch-br-int-to-" + bridge, "ofport").strip();
+        agent.close();
+        agent = null;
+
+        String ids = "external_ids:ovn-l2gateway-port=lp-gw external_ids:ovn-l2gw-owner=node-agent";
+        String oldSide = "patch-br-int-to-lp-gw";
+        String oldBridgeSide = "patch-lp-gw-to-br-int";
+        gw.vsctl("del-port", "br-int", "patch-br-int-to-" + bridge, "--", "del-port", bridge,
+                "patch-" + bridge + "-to-br-int");
+        // a transaction of its own: ovs-vswitchd frees the OpenFlow number only once the port is gone
+        gw.vsctl(("add-port br-int " + oldSide + " -- set Interface " + oldSide + " type=patch"
+                + " options:peer=" + oldBridgeSide + " ofport_request=" + ofport + " " + ids + " -- set Port "
+                + oldSide + " " + ids + " -- add-port " + bridge + " " + oldBridgeSide + " -- set Interface "
+                + oldBridgeSide + " type=patch options:peer=" + oldSide + " " + ids + " -- set Port "
+                + oldBridgeSide + " " + ids).split(" "));
+        assertEquals(ofport, gw.vsctl("get", "Interface", oldSide, "ofport").strip());
+        eventually("the old agent's pair carries the traffic", () -> crossesBothWays(vif1, vif3));
+
+        agent = GatewayHarness.startAgent(gw);
+        eventually("the old pair is gone", () -> GatewayHarness.patchPortsFor(gw, "lp-gw").isEmpty());
+        assertEquals(bridgePair, GatewayHarness.patchPairTo(gw, bridge));
+        assertEquals(List.of(), GatewayHarness.lines(gw.vsctl("--bare", "--columns=name", "find", "Port",
+                "name=" + oldSide)));
+        eventually("traffic crosses through the bridge's pair", () -> crossesBothWays(vif1, vif3));
+        Vif vif2 = new Vif(topology.hypervisor(2), "vif2");
+        List<Vif> all = List.of(vif1, vif2, vif3);
+        assertOnce(FrameProbe.send(vif3, "f00000000001f00000000003" + "0803", all, java.util.Set.of(vif1)), vif1);
+        assertOnce(FrameProbe.send(vif1, "f00000000003f00000000001" + "0801", all, java.util.Set.of(vif3)), vif3);
+        assertOnce(FrameProbe.send(vif3, "fffffffffffff00000000003" + "0803", all, java.util.Set.of(vif1, vif2)),
+                vif1, vif2);
+        assertEquals(List.of("true"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
+    }
+
+    /** Exactly the {@code expected} VIFs received the frame, each once. */
+    private static void assertOnce(Map<Vif, List<String>> received, Vif... expected) {
+        assertEquals(java.util.Set.of(expected), received.keySet(), "who received it: " + received);
+        received.forEach((vif, frames) -> assertEquals(1, frames.size(), vif + " received " + frames));
+    }
+
     private static boolean crossesBothWays(Vif vif1, Vif vif3) {
         return FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0803", vif1)
                 && FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0801", vif3);

@@ -21,7 +21,8 @@ import org.ovnl2gw.operator.events.EventRecorder;
  *
  * <p>An Event's type says whether somebody should look. Ready turning False is a Warning, except for the steps
  * every new or moved gateway goes through while OVN catches up ({@link #PROGRESS}: ovn-northd making the
- * Port_Binding, the node agent claiming it), which are Normal; a wait in those steps that lasts past the
+ * Port_Binding, the node agent claiming it), which are Normal; so is Ready turning True, except when degraded
+ * ({@code AgentNotReporting}: the switch forwards, the agent needs a restart), a Warning; a wait in those steps that lasts past the
  * progress deadline gets one Warning Event of its own (so alerting on Warning Events sees a gateway stuck there
  * and not every gateway created).
  */
@@ -62,9 +63,10 @@ public final class GatewayAnnouncer {
         boolean changed = before.map(b -> !b.status().equals(after.status()) || !b.reason().equals(after.reason()))
                 .orElse(true);
         boolean progressing = !after.isTrue() && PROGRESS.contains(after.reason());
+        boolean fine = after.isTrue() && !after.reason().equals(L2GatewayStatusCalculator.AGENT_NOT_REPORTING);
         if (changed) {
-            recorder.recordLatestState(gateway, after.isTrue() || progressing ? EventRecorder.NORMAL
-                    : EventRecorder.WARNING, after.reason(), after.message());
+            recorder.recordLatestState(gateway, fine || progressing ? EventRecorder.NORMAL : EventRecorder.WARNING,
+                    after.reason(), after.message());
         }
         String name = gateway.getMetadata().getName();
         if (progressing) {

@@ -12,6 +12,8 @@ import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
  * standbyNodes and observedGeneration follow. Pure.
  */
 public final class L2GatewayStatusCalculator {
+    /** Ready's reason for a gateway that forwards while its node agent has stopped reporting (True, degraded). */
+    static final String AGENT_NOT_REPORTING = "AgentNotReporting";
     private L2GatewayStatusCalculator() {
     }
 
@@ -46,7 +48,7 @@ public final class L2GatewayStatusCalculator {
             }
         }
         if (outcome.degraded().isPresent()) {
-            return Verdict.ok("AgentNotReporting", "bridged through node " + outcome.gatewayNode() + ", degraded: "
+            return Verdict.ok(AGENT_NOT_REPORTING, "bridged through node " + outcome.gatewayNode() + ", degraded: "
                     + outcome.degraded().get());
         }
         if (outcome.standbyNodes().isEmpty()) {

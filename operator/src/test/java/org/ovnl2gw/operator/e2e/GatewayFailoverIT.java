@@ -90,6 +90,9 @@ class GatewayFailoverIT {
         long killed = System.nanoTime();
         bed.killAgent("gw1");
         Gateways.awaitReason(bed.client, FailoverBed.GATEWAY, ConditionTypes.READY, "AgentNotReporting");
+        // Ready stays True (the switch forwards), and still somebody has to restart the agent
+        eventually("a Warning Event says the agent stopped reporting", () -> Gateways.eventsAbout(bed.client,
+                FailoverBed.GATEWAY).stream().anyMatch(e -> e.startsWith("Warning AgentNotReporting ")));
         Thread.sleep(3000);
         long until = System.nanoTime();
         probes.close();

@@ -67,6 +67,14 @@ final class Gateways {
         return get(client, name).orElseThrow();
     }
 
+    /** Events about an L2Gateway, "type reason message" each. */
+    static List<String> eventsAbout(KubernetesClient client, String name) {
+        return client.v1().events().inAnyNamespace().list().getItems().stream()
+                .filter(e -> "L2Gateway".equals(e.getInvolvedObject().getKind())
+                        && name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getType() + " " + e.getReason() + " " + e.getMessage()).toList();
+    }
+
     static L2Gateway awaitReady(KubernetesClient client, String name) throws InterruptedException {
         return awaitCondition(client, name, ConditionTypes.READY, Condition::isTrue);
     }

@@ -128,12 +128,8 @@ class L2GatewayIT {
         assertEquals(List.of(), eventsAbout("seed").stream().filter(e -> e.startsWith("Warning")).toList());
     }
 
-    /** Events about an L2Gateway, "type reason message" each. */
     private static List<String> eventsAbout(String name) {
-        return client.v1().events().inAnyNamespace().list().getItems().stream()
-                .filter(e -> "L2Gateway".equals(e.getInvolvedObject().getKind())
-                        && name.equals(e.getInvolvedObject().getName()))
-                .map(e -> e.getType() + " " + e.getReason() + " " + e.getMessage()).toList();
+        return Gateways.eventsAbout(client, name);
     }
 
     @Test

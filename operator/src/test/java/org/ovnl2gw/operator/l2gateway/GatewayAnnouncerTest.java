@@ -75,6 +75,19 @@ class GatewayAnnouncerTest {
         assertEquals(Optional.empty(), announcer.untilOverdue("g"));
     }
 
+    @Test
+    void readyButDegradedIsAWarningAndRecoveringFromItNormal() {
+        step(claimed());
+        step(new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
+                Verdict.ok("Claimed", "claimed"), "gw1", "l2gw-g", Optional.empty(), List.of("gw2"),
+                Optional.of("chassis gw1 stopped its heartbeat")));
+        step(claimed());
+
+        assertEquals("Warning AgentNotReporting", events.get(2).substring(0, "Warning AgentNotReporting".length()));
+        assertEquals(List.of("Normal GatewayNodeChosen", "Normal Ready", "Normal Ready"),
+                List.of(events.get(0), events.get(1), events.get(3)));
+    }
+
     private void step(GatewayOutcome outcome) {
         L2GatewayStatus next = L2GatewayStatusCalculator.compute(last, 1, outcome, clock.instant());
         announcer.announce(gateway, last, next, outcome);

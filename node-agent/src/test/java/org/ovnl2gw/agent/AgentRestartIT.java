@@ -65,9 +65,18 @@ class AgentRestartIT {
         agent = null;
         eventually("traffic crosses while no agent runs", () -> crossesBothWays(vif1, vif3));
 
-        agent = GatewayHarness.startAgent(gw);
-        Main.NodeAgent restarted = agent;
-        eventually("the new agent serves lp-gw", () -> !restarted.gateway().lastPlan().servedPorts().isEmpty());
+        List<String> rehearsals;
+        try (LogCapture log = LogCapture.of("org.ovnl2gw.agent")) {
+            agent = GatewayHarness.startAgent(gw);
+            Main.NodeAgent restarted = agent;
+            eventually("the new agent serves lp-gw", () -> !restarted.gateway().lastPlan().servedPorts().isEmpty());
+            rehearsals = log.messages(java.util.logging.Level.INFO).stream()
+                    .filter(m -> m.startsWith("rehears")).toList();
+        }
+        // the start's rehearsed bind (see AgentModePass.rehearse) went through the switch and left no trace: the
+        // flows below are the ones installed before, not one deleted or re-added
+        assertEquals(1, rehearsals.size(), "one rehearsal at start: " + rehearsals);
+        assertTrue(rehearsals.get(0).startsWith("rehearsed a bind on a made-up port ("), rehearsals.get(0));
         central.nbctl("--wait=hv", "sync"); // the new agent reports nb_cfg only after a complete pass
         eventually("traffic crosses after the restart", () -> crossesBothWays(vif1, vif3));
 

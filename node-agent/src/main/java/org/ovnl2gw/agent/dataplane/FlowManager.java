@@ -179,6 +179,26 @@ public final class FlowManager implements AutoCloseable {
         programming(() -> ensureTlvMap(connected()));
     }
 
+    /**
+     * Stages {@code flows} as additions in a bundle and drops it: the switch checks them and none takes effect.
+     * The flows of ours in the switch, and what this manager knows of them, are untouched; a switch that fails
+     * here is not disconnected (the caller only rehearses). See {@code AgentModePass.rehearse}.
+     */
+    public void rehearse(Set<Flow> flows) throws FlowSyncException {
+        if (!prepared()) {
+            return;
+        }
+        List<FlowChange> changes = flows.stream().map(FlowChange::add).toList();
+        try {
+            await(client.stageAtomically(changes).discard());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new FlowSyncException("rehearsal on " + endpoint + ": " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlowSyncException("interrupted rehearsing on " + endpoint, e);
+        }
+    }
+
     /** Work on the switch that needs a reply. */
     private interface SwitchWork<T> {
         T run() throws ExecutionException, TimeoutException, InterruptedException;

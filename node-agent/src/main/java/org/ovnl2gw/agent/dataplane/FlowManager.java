@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ovnl2gw.agent.openflow.Flow;
 import org.ovnl2gw.agent.openflow.FlowChange;
@@ -149,8 +150,10 @@ public final class FlowManager implements AutoCloseable {
         public SyncResult commit() throws FlowSyncException {
             if (change != null) {
                 programming(() -> await(change.commit()));
-                LOG.info(() -> "desired " + desired.size() + " flows, installed " + before.size() + " -> add "
-                        + result.added() + ", delete " + result.deleted());
+                // a lease renewal alone (every pass while a lease is held) changes no flow: not news
+                LOG.log(result.added() > 0 || result.deleted() > 0 ? Level.INFO : Level.FINE, () -> "desired "
+                        + desired.size() + " flows, installed " + before.size() + " -> add " + result.added()
+                        + ", delete " + result.deleted());
             }
             installed = new HashSet<>(desired);
             return result;

@@ -141,7 +141,7 @@ final class AgentModePass {
      * port specs, flows, and those flows staged in the switch and dropped), so that the first real claim does not
      * pay for the JVM running that code for the first time (class loading and initialisation, lambda and
      * string-concatenation linkage). Measured on 2026-12-03 (bench/vs-ovn-controller, FINE log): the first bind
-     * after start took 80-120 ms to its first frame against 12-40 ms for the next ones, 40 ms of it computing
+     * after start took 54-120 ms to its first frame against 12-40 ms for the next ones, ~40 ms of it computing
      * the plan and flows. That first claim is most likely a failover, on a standby that had nothing to do since
      * it started. Nothing is sent to the Southbound DB, nothing takes effect in the switch, and a failure here
      * only costs the first bind its speed.
@@ -164,7 +164,7 @@ final class AgentModePass {
                 new SouthboundView.MulticastGroup(datapath, "_MC_unknown", 32769, Set.of(gatewayPort.name()))));
         try {
             Map<String, Role> roles = roles(view, me, PeerLiveness.ALL_ALIVE, new HashMap<>());
-            claimsUncontested(view, roles, me);
+            claimsUncontested(view, roles, me); // run for its code, as a bind runs it; the answer does not matter
             BridgeMappings mappings = BridgeMappings.parse(network + ":" + bridge);
             GatewayPlan plan = planner.plan(view, mappings, Set.of(bridge), roles);
             String brInt = options.integrationBridge();

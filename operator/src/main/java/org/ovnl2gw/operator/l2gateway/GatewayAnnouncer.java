@@ -19,12 +19,15 @@ import org.ovnl2gw.operator.events.EventRecorder;
  * Says what changed: a Kubernetes Event when Ready changes (status or reason), when a gateway node is first
  * chosen, and when the port moves to another node (also counted as a failover); and the per-state gauge.
  *
- * <p>An Event's type says whether somebody should look. Ready turning False is a Warning, except for the steps
- * every new or moved gateway goes through while OVN catches up ({@link #PROGRESS}: ovn-northd making the
- * Port_Binding, the node agent claiming it), which are Normal; so is Ready turning True, except when degraded
- * ({@code AgentNotReporting}: the switch forwards, the agent needs a restart), a Warning; a wait in those steps that lasts past the
- * progress deadline gets one Warning Event of its own (so alerting on Warning Events sees a gateway stuck there
- * and not every gateway created).
+ * <p>An Event's type says whether somebody should look:
+ * <ul>
+ *   <li>Ready True: Normal, unless degraded ({@code AgentNotReporting}: the switch forwards, but the node agent
+ *       needs a restart), a Warning;</li>
+ *   <li>Ready False: Warning, except for the steps every new or moved gateway goes through while OVN catches up
+ *       ({@link #PROGRESS}: ovn-northd making the Port_Binding, the node agent claiming it), which are Normal;</li>
+ *   <li>a wait in those steps that lasts the progress deadline: one Warning of its own.</li>
+ * </ul>
+ * So alerting on Warning Events sees a gateway stuck on its way to Ready, and not every gateway created.
  */
 public final class GatewayAnnouncer {
     /** Ready reasons of a gateway on its way to Ready, not of a problem (until they last too long). */

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param eventNamespace    where Events about these cluster-scoped resources are written
  */
 public record L2GatewaySettings(Duration failoverTimeout, Duration pendingResync, Duration readyResync,
-                                Duration progressDeadline, Duration orphanGracePeriod, Duration orphanInterval, Duration transactTimeout,
-                                String eventNamespace) {
+                                Duration progressDeadline, Duration orphanGracePeriod, Duration orphanInterval,
+                                Duration transactTimeout, String eventNamespace) {
     public L2GatewaySettings {
         Objects.requireNonNull(failoverTimeout, "failoverTimeout");
         Objects.requireNonNull(pendingResync, "pendingResync");
@@ -36,7 +36,8 @@ public record L2GatewaySettings(Duration failoverTimeout, Duration pendingResync
      */
     public static L2GatewaySettings defaults() {
         return new L2GatewaySettings(Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofSeconds(120),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(10), "default");
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(10),
+                "default");
     }
 
     public L2GatewaySettings withFailoverTimeout(Duration timeout) {

@@ -43,6 +43,11 @@ public final class GatewayProgrammer {
     private final java.util.Map<String, GatewayOutcome.Failover> lastMoves = new java.util.concurrent.ConcurrentHashMap<>();
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per gateway whose candidates this operator changed, the chassis it took off them while the binding may still
+     * be on one of them: that chassis is releasing the port (a handover), not contesting it.
+     */
+    private final java.util.Map<String, java.util.Set<String>> handingOver = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
                       ChassisIdentityCheck identity, UnreadableResources unreadable) {
@@ -116,6 +121,7 @@ public final class GatewayProgrammer {
         List<String> candidates = new java.util.ArrayList<>();
         candidates.add(chosen.name());
         choice.standbys().forEach(c -> candidates.add(c.name()));
+        current.ifPresent(port -> rememberHandover(name, port, candidates));
         nb.ensureGatewayPort(new DesiredGatewayPort(name, spec.logicalSwitch(), spec.networkName(), spec.vlan(),
                 chosen.name(), candidates));
         List<String> standbyNodes = choice.standbys().stream().map(ChassisInfo::nodeName).toList();
@@ -133,9 +139,17 @@ public final class GatewayProgrammer {
                 .map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
         boolean claimed = binding.get().claimedBy(chosen.name());
         Optional<String> foreign = boundChassis.filter(b -> !candidates.contains(b));
+        if (foreign.isEmpty()) {
+            handingOver.remove(name);
+        }
+        Optional<String> releasing = foreign.filter(b -> handingOver.getOrDefault(name, java.util.Set.of()).contains(b));
         Verdict bound = claimed
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
+                : releasing.isPresent()
+                ? Verdict.fail("WaitingForClaim", "waiting for chassis " + releasing.get() + ", a gateway candidate"
+                        + " before the last change, to release port " + portName + " to chassis " + chosen.name()
+                        + " on node " + chosen.nodeName())
                 : foreign.isPresent() && binding.get().up()
                 ? Verdict.fail(BINDING_CONTESTED, "chassis " + foreign.get() + ", which is not one of the gateway"
                         + " candidates " + candidates + ", holds Port_Binding " + portName + "; the gateways take it"
@@ -172,9 +186,30 @@ public final class GatewayProgrammer {
         return Optional.of(new GatewayOutcome.Failover(nodeOf(chassis, before), nodeOf(chassis, now.get()), why));
     }
 
+    /**
+     * Notes the chassis a new choice takes off a gateway's candidates ({@code port} as written before it): until the
+     * binding is off them, the one holding it is handing the port over, which is a step, not a contest.
+     */
+    private void rememberHandover(String name, GatewayPort port, List<String> candidates) {
+        java.util.Set<String> before = new java.util.HashSet<>(
+                org.ovnl2gw.contract.PortOptions.parseCandidates(port.candidatesOption()));
+        if (port.chassisOption() != null) {
+            before.add(port.chassisOption());
+        }
+        before.removeAll(candidates);
+        if (!before.isEmpty()) {
+            handingOver.merge(name, before, (a, b) -> {
+                java.util.Set<String> both = new java.util.HashSet<>(a);
+                both.addAll(b);
+                return both;
+            });
+        }
+    }
+
     void forget(String name) {
         lastMoves.remove(name);
         lastBound.remove(name);
+        handingOver.remove(name);
     }
 
     private static String nodeOf(List<ChassisInfo> chassis, String chassisName) {

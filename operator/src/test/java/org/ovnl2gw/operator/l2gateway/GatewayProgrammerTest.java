@@ -168,6 +168,26 @@ class GatewayProgrammerTest {
     }
 
     @Test
+    void theChassisANewChoiceTookOffTheCandidatesIsHandingThePortOverNotContestingIt() {
+        sb.withBinding(PORT, Optional.of("gw1"), true);
+        assertEquals("Claimed", program(gateway("gw", "ls1", 10)).bound().reason());
+        // gw1 no longer provides the network: the operator names gw2 alone, gw1 still holds the binding a moment
+        sb.withChassis(new ChassisInfo("gw1", "gw1", Set.of(), true, Optional.of("1"), false), "10.0.0.1");
+        GatewayOutcome handing = program(gateway("gw", "ls1", 10));
+        assertEquals(List.of("gw2"), nb.writes().get(nb.writes().size() - 1).candidates());
+        assertEquals("WaitingForClaim", handing.bound().reason());
+        assertTrue(handing.bound().message().startsWith("waiting for chassis gw1, a gateway candidate before the last"
+                + " change, to release port l2gw-gw to chassis gw2"), handing.bound().message());
+        assertEquals("WaitingForClaim", program(gateway("gw", "ls1", 10)).bound().reason(), "still, on the next look");
+
+        sb.withBinding(PORT, Optional.of("gw2"), true);
+        assertEquals("Claimed", program(gateway("gw", "ls1", 10)).bound().reason());
+        // once handed over, the old chassis taking it again is a contest like any other
+        sb.withBinding(PORT, Optional.of("gw1"), true);
+        assertEquals(GatewayProgrammer.BINDING_CONTESTED, program(gateway("gw", "ls1", 10)).bound().reason());
+    }
+
+    @Test
     void aTakeoverIsReportedOnceAsAFailoverAndKeptInTheBoundMessage() {
         sb.withBinding(PORT, Optional.of("gw1"), true);
         program(gateway("gw", "ls1", 10));

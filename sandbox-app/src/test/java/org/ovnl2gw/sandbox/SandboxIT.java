@@ -91,6 +91,27 @@ class SandboxIT {
 
         // traffic crosses now: a broadcast from vif1 reaches vif3 behind the gateway
         assertTrue(broadcastReachesPhysicalHost(dir), "broadcast from vif1 reaches vif3");
+
+        // the README's move to the other kind of gateway: an administrative move, with no Warning on its way (the
+        // old gateway still holding the binding for a moment is a handover, not a BindingContested or a failover)
+        kubectl(kubeconfig, "patch", "l2gw", "tenant1-physnet1", "--type", "merge", "-p", "{\"spec\":{\"gatewayNodes\":"
+                + "{\"nodeSelector\":{\"matchLabels\":{\"kubernetes.io/hostname\":\"worker-2\"}}}}}");
+        long moveDeadline = System.currentTimeMillis() + 30_000;
+        String movedTo = "";
+        while (!movedTo.equals("worker-2 True") && System.currentTimeMillis() < moveDeadline) {
+            Thread.sleep(200);
+            movedTo = kubectl(kubeconfig, "get", "l2gw", "tenant1-physnet1", "-o", "jsonpath={.status.gatewayNode}"
+                    + " {.status.conditions[?(@.type==\"Ready\")].status}").strip();
+        }
+        assertEquals("worker-2 True", movedTo, "moved to worker-2 and Ready");
+        Thread.sleep(1000); // Events are written behind the reconciles
+        String events = kubectl(kubeconfig, "get", "events", "-A", "-o", "jsonpath={range .items[*]}{.type} {.reason}"
+                + " {.involvedObject.name}: {.message}{\"\\n\"}{end}");
+        // (NoEligibleNode: the sandbox applies the L2Gateway with the BridgeMapping that makes the network exist)
+        assertEquals(List.of(), events.lines().filter(l -> l.startsWith("Warning ") && l.contains("tenant1-physnet1")
+                && !l.contains(" NoEligibleNode ")).toList(), "Warnings about the gateway:\n" + events);
+        assertTrue(events.lines().anyMatch(l -> l.startsWith("Normal GatewayMoved tenant1-physnet1: moved from node"
+                + " worker-1 to worker-2: chassis worker-1 handed the port over")), events);
         kubectl(kubeconfig, "delete", "l2gw", "tenant1-physnet1");
         HostEnv nb = new HostEnv(dir.resolve("ovs/ovn-nb"));
         long until = System.currentTimeMillis() + 60_000;

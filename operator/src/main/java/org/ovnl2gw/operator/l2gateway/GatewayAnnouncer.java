@@ -17,7 +17,8 @@ import org.ovnl2gw.operator.events.EventRecorder;
 
 /**
  * Says what changed: a Kubernetes Event when Ready changes (status or reason), when a gateway node is first
- * chosen, and when the port moves to another node (also counted as a failover); and the per-state gauge.
+ * chosen, and when the port moves to another node (a Warning counted as a failover, or Normal for a handover the
+ * operator's new choice asked for); and the per-state gauge.
  *
  * <p>An Event's type says whether somebody should look:
  * <ul>
@@ -57,9 +58,12 @@ public final class GatewayAnnouncer {
         Condition after = Conditions.find(next.conditions(), ConditionTypes.READY).orElseThrow();
         if (outcome.failover().isPresent()) {
             GatewayOutcome.Failover f = outcome.failover().get();
-            recorder.record(gateway, EventRecorder.WARNING, "GatewayMoved",
+            // a failover is news to look at; a handover the operator's own new choice asked for is not
+            recorder.record(gateway, f.handover() ? EventRecorder.NORMAL : EventRecorder.WARNING, "GatewayMoved",
                     "moved from node " + f.fromNode() + " to " + f.toNode() + ": " + f.why());
-            metrics.failover(gateway.getMetadata().getName(), f.fromNode(), f.toNode());
+            if (!f.handover()) {
+                metrics.failover(gateway.getMetadata().getName(), f.fromNode(), f.toNode());
+            }
         } else if (next.gatewayNode() != null && !Objects.equals(old.gatewayNode(), next.gatewayNode())) {
             recorder.record(gateway, EventRecorder.NORMAL, "GatewayNodeChosen", "gateway node " + next.gatewayNode());
         }

@@ -21,8 +21,15 @@ public record GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound
         standbyNodes = List.copyOf(standbyNodes);
     }
 
-    /** The gateway moved from one node to another, and why. */
-    public record Failover(String fromNode, String toNode, String why) {
+    /**
+     * The gateway moved from one node to another, and why. {@code handover}: the node it left was healthy and taken
+     * off the candidates by the operator's own new choice (a spec or node change), so the move is administrative,
+     * not a failover.
+     */
+    public record Failover(String fromNode, String toNode, String why, boolean handover) {
+        public Failover(String fromNode, String toNode, String why) {
+            this(fromNode, toNode, why, false);
+        }
     }
 
     /** Refused before anything was written to OVN. */

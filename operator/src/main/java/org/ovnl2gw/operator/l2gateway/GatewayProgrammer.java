@@ -139,8 +139,8 @@ public final class GatewayProgrammer {
                 .map(f -> " (moved from " + f.fromNode() + ": " + f.why() + ")").orElse("");
         boolean claimed = binding.get().claimedBy(chosen.name());
         Optional<String> foreign = boundChassis.filter(b -> !candidates.contains(b));
-        if (foreign.isEmpty()) {
-            handingOver.remove(name);
+        if (boundChassis.isPresent() && foreign.isEmpty()) {
+            handingOver.remove(name); // on a candidate now: handed over (an unbound moment is still the handover)
         }
         Optional<String> releasing = foreign.filter(b -> handingOver.getOrDefault(name, java.util.Set.of()).contains(b));
         Verdict bound = claimed
@@ -179,16 +179,22 @@ public final class GatewayProgrammer {
         if (before == null || before.equals(now.get())) {
             return Optional.empty();
         }
-        String why = health.isHealthy(before)
+        boolean handover = handingOver.getOrDefault(name, java.util.Set.of()).contains(before);
+        String why = handover
+                ? "chassis " + before + " handed the port over to chassis " + now.get() + ": the gateway's last choice"
+                        + " (a spec or node change) took " + before + " off its candidates"
+                : health.isHealthy(before)
                 ? "chassis " + now.get() + " took the port over from " + before + " (BFD, or a new choice: "
                         + before + " may no longer provide network " + spec.networkName() + " or be admitted)"
                 : "chassis " + now.get() + " took the port over: " + health.whyUnhealthy(before);
-        return Optional.of(new GatewayOutcome.Failover(nodeOf(chassis, before), nodeOf(chassis, now.get()), why));
+        return Optional.of(new GatewayOutcome.Failover(nodeOf(chassis, before), nodeOf(chassis, now.get()), why,
+                handover));
     }
 
     /**
-     * Notes the chassis a new choice takes off a gateway's candidates ({@code port} as written before it): until the
-     * binding is off them, the one holding it is handing the port over, which is a step, not a contest.
+     * Notes the healthy chassis a new choice takes off a gateway's candidates ({@code port} as written before it):
+     * until the binding is on a candidate, the one holding it is handing the port over, which is a step, not a
+     * contest, and the move it makes is administrative, not a failover.
      */
     private void rememberHandover(String name, GatewayPort port, List<String> candidates) {
         java.util.Set<String> before = new java.util.HashSet<>(
@@ -197,6 +203,8 @@ public final class GatewayProgrammer {
             before.add(port.chassisOption());
         }
         before.removeAll(candidates);
+        // a chassis that left because it failed (heartbeat) is not handing anything over: its move is a failover
+        before.removeIf(c -> !health.isHealthy(c));
         if (!before.isEmpty()) {
             handingOver.merge(name, before, (a, b) -> {
                 java.util.Set<String> both = new java.util.HashSet<>(a);

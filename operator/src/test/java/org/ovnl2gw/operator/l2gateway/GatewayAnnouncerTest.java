@@ -88,6 +88,21 @@ class GatewayAnnouncerTest {
                 List.of(events.get(0), events.get(1), events.get(3)));
     }
 
+    @Test
+    void aFailoverIsAWarningAndAHandoverTheOperatorAskedForNormal() {
+        step(claimed());
+        step(moved(new GatewayOutcome.Failover("gw1", "gw2", "heartbeat stopped")));
+        step(moved(new GatewayOutcome.Failover("gw2", "gw1", "a new choice", true)));
+
+        assertEquals(List.of("Warning GatewayMoved moved from node gw1 to gw2: heartbeat stopped",
+                "Normal GatewayMoved"), events.stream().filter(e -> e.contains("GatewayMoved")).toList());
+    }
+
+    private static GatewayOutcome moved(GatewayOutcome.Failover move) {
+        return new GatewayOutcome(Verdict.ok("Accepted", "ok"), Verdict.ok("Programmed", "ok"),
+                Verdict.ok("Claimed", "claimed"), move.toNode(), "l2gw-g", Optional.of(move), List.of(), Optional.empty());
+    }
+
     private void step(GatewayOutcome outcome) {
         L2GatewayStatus next = L2GatewayStatusCalculator.compute(last, 1, outcome, clock.instant());
         announcer.announce(gateway, last, next, outcome);

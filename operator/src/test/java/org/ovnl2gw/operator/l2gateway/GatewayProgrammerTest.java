@@ -180,8 +180,14 @@ class GatewayProgrammerTest {
                 + " change, to release port l2gw-gw to chassis gw2"), handing.bound().message());
         assertEquals("WaitingForClaim", program(gateway("gw", "ls1", 10)).bound().reason(), "still, on the next look");
 
+        sb.withBinding(PORT, Optional.empty(), false); // gw1 released, gw2 not yet claimed: still the handover
+        assertEquals("WaitingForClaim", program(gateway("gw", "ls1", 10)).bound().reason());
         sb.withBinding(PORT, Optional.of("gw2"), true);
-        assertEquals("Claimed", program(gateway("gw", "ls1", 10)).bound().reason());
+        GatewayOutcome handed = program(gateway("gw", "ls1", 10));
+        assertEquals("Claimed", handed.bound().reason());
+        GatewayOutcome.Failover move = handed.failover().orElseThrow();
+        assertTrue(move.handover(), "an administrative move, not a failover: " + move);
+        assertTrue(move.why().startsWith("chassis gw1 handed the port over to chassis gw2"), move.why());
         // once handed over, the old chassis taking it again is a contest like any other
         sb.withBinding(PORT, Optional.of("gw1"), true);
         assertEquals(GatewayProgrammer.BINDING_CONTESTED, program(gateway("gw", "ls1", 10)).bound().reason());
@@ -196,6 +202,7 @@ class GatewayProgrammerTest {
         sb.withChassis(agent("gw2", "2"), "10.0.0.2").withBinding(PORT, Optional.of("gw2"), true);
         GatewayOutcome moved = program(gateway("gw", "ls1", 10));
         GatewayOutcome.Failover failover = moved.failover().orElseThrow();
+        assertFalse(failover.handover(), "gw1 stopped beating: a failover");
         assertEquals("gw1", failover.fromNode());
         assertEquals("gw2", failover.toNode());
         assertTrue(failover.why().contains("heartbeat"), failover.why());

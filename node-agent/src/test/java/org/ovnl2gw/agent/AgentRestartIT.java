@@ -48,22 +48,15 @@ class AgentRestartIT {
 
     @Test
     void restartAdoptsEverythingAndWithdrawOnExitRemovesEverything() throws Exception {
-        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
-        OvnCentral central = topology.central();
-        OvsHost gw = topology.gateway("hv_gw");
-        agent = GatewayHarness.startAgent(gw);
-        topology.addGatewayPortByHand("lp-gw", "hv_gw");
-        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
-        central.nbctl("--wait=hv", "sync");
-        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
-        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
-        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+        ServedSeedPort served = ServedSeedPort.start(testbed, started -> agent = started);
+        OvnCentral central = served.central();
+        OvsHost gw = served.gw();
 
         Map<String, Double> flowsBefore = flowAges(gw);
         List<String> portsBefore = portRows(gw);
         agent.close();
         agent = null;
-        eventually("traffic crosses while no agent runs", () -> crossesBothWays(vif1, vif3));
+        eventually("traffic crosses while no agent runs", served::crossesBothWays);
 
         List<String> rehearsals;
         try (LogCapture log = LogCapture.of("org.ovnl2gw.agent")) {
@@ -78,7 +71,7 @@ class AgentRestartIT {
         assertEquals(1, rehearsals.size(), "one rehearsal at start: " + rehearsals);
         assertTrue(rehearsals.get(0).startsWith("rehearsed a bind on a made-up port ("), rehearsals.get(0));
         central.nbctl("--wait=hv", "sync"); // the new agent reports nb_cfg only after a complete pass
-        eventually("traffic crosses after the restart", () -> crossesBothWays(vif1, vif3));
+        eventually("traffic crosses after the restart", served::crossesBothWays);
 
         Map<String, Double> flowsAfter = flowAges(gw);
         assertEquals(flowsBefore.keySet(), flowsAfter.keySet(), "the same flows of ours before and after");
@@ -95,10 +88,10 @@ class AgentRestartIT {
         agent.close();
         agent = null;
         FrameProbe.sleep(4000);
-        assertTrue(crossesBothWays(vif1, vif3), "a gateway whose agent died keeps bridging both ways");
+        assertTrue(served.crossesBothWays(), "a gateway whose agent died keeps bridging both ways");
 
         agent = GatewayHarness.startAgent(gw, "--withdraw-on-exit");
-        eventually("a new agent lets the physical network in again", () -> crossesBothWays(vif1, vif3));
+        eventually("a new agent lets the physical network in again", served::crossesBothWays);
 
         agent.close();
         agent = null;
@@ -108,7 +101,7 @@ class AgentRestartIT {
         assertEquals(List.of("false"), central.sbFind("Port_Binding", "up", "logical_port=lp-gw"));
         assertEquals(List.of(), GatewayHarness.ourPorts(gw), "ports of ours left on the gateway");
         assertEquals(List.of(), GatewayHarness.ourFlows(gw), "flows of ours left on the gateway");
-        assertFalse(crossesBothWays(vif1, vif3), "nothing crosses a withdrawn gateway");
+        assertFalse(served.crossesBothWays(), "nothing crosses a withdrawn gateway");
     }
 
     /**
@@ -121,16 +114,11 @@ class AgentRestartIT {
      */
     @Test
     void upgradeFromAPatchPairPerPortMovesTheFlowsToTheBridgesPairAndRemovesTheOldPair() throws Exception {
-        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
-        OvnCentral central = topology.central();
-        OvsHost gw = topology.gateway("hv_gw");
-        agent = GatewayHarness.startAgent(gw);
-        topology.addGatewayPortByHand("lp-gw", "hv_gw");
-        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
-        central.nbctl("--wait=hv", "sync");
-        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
-        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
-        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+        ServedSeedPort served = ServedSeedPort.start(testbed, started -> agent = started);
+        OvnCentral central = served.central();
+        OvsHost gw = served.gw();
+        Vif vif1 = served.vif1();
+        Vif vif3 = served.vif3();
         String bridge = SeedTopology.PHYSICAL_BRIDGE;
         List<String> bridgePair = GatewayHarness.patchPairTo(gw, bridge);
         assertEquals(List.of("patch-br-int-to-" + bridge, "patch-" + bridge + "-to-br-int"), bridgePair);
@@ -150,15 +138,15 @@ class AgentRestartIT {
                 + oldBridgeSide + " type=patch options:peer=" + oldSide + " " + ids + " -- set Port "
                 + oldBridgeSide + " " + ids).split(" "));
         assertEquals(ofport, gw.vsctl("get", "Interface", oldSide, "ofport").strip());
-        eventually("the old agent's pair carries the traffic", () -> crossesBothWays(vif1, vif3));
+        eventually("the old agent's pair carries the traffic", served::crossesBothWays);
 
         agent = GatewayHarness.startAgent(gw);
         eventually("the old pair is gone", () -> GatewayHarness.patchPortsFor(gw, "lp-gw").isEmpty());
         assertEquals(bridgePair, GatewayHarness.patchPairTo(gw, bridge));
         assertEquals(List.of(), GatewayHarness.lines(gw.vsctl("--bare", "--columns=name", "find", "Port",
                 "name=" + oldSide)));
-        eventually("traffic crosses through the bridge's pair", () -> crossesBothWays(vif1, vif3));
-        Vif vif2 = new Vif(topology.hypervisor(2), "vif2");
+        eventually("traffic crosses through the bridge's pair", served::crossesBothWays);
+        Vif vif2 = new Vif(served.topology().hypervisor(2), "vif2");
         List<Vif> all = List.of(vif1, vif2, vif3);
         assertOnce(FrameProbe.send(vif3, "f00000000001f00000000003" + "0803", all, java.util.Set.of(vif1)), vif1);
         assertOnce(FrameProbe.send(vif1, "f00000000003f00000000001" + "0801", all, java.util.Set.of(vif3)), vif3);
@@ -171,11 +159,6 @@ class AgentRestartIT {
     private static void assertOnce(Map<Vif, List<String>> received, Vif... expected) {
         assertEquals(java.util.Set.of(expected), received.keySet(), "who received it: " + received);
         received.forEach((vif, frames) -> assertEquals(1, frames.size(), vif + " received " + frames));
-    }
-
-    private static boolean crossesBothWays(Vif vif1, Vif vif3) {
-        return FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0803", vif1)
-                && FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0801", vif3);
     }
 
     /** Our flows, each without its statistics, with how long it has been installed. */

@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ovnl2gw.agent.FrameProbe.Vif;
 import org.ovnl2gw.testbed.OvnCentral;
 import org.ovnl2gw.testbed.OvsHost;
 import org.ovnl2gw.testbed.SeedTopology;
@@ -44,21 +43,14 @@ class RecoveryIT {
 
     @Test
     void trafficRecoversFromVswitchdRestartDeletedFlowsAndSouthboundRestart() throws Exception {
-        SeedTopology topology = SeedTopology.build(testbed, List.of("hv_gw"), true);
-        OvnCentral central = topology.central();
-        OvsHost gw = topology.gateway("hv_gw");
-        agent = GatewayHarness.startAgent(gw);
-        topology.addGatewayPortByHand("lp-gw", "hv_gw");
-        eventually("lp-gw is up", () -> central.sbFind("Port_Binding", "up", "logical_port=lp-gw").equals(List.of("true")));
-        central.nbctl("--wait=hv", "sync");
-        Vif vif1 = new Vif(topology.hypervisor(1), "vif1");
-        Vif vif3 = new Vif(topology.hypervisor(3), "vif3");
-        eventually("traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
+        ServedSeedPort served = ServedSeedPort.start(testbed, started -> agent = started);
+        OvnCentral central = served.central();
+        OvsHost gw = served.gw();
 
         gw.restartVswitchd();
         testbed.restoreTransport(gw);
-        eventually("traffic crosses the gateway after ovs-vswitchd restarted", () -> crossesBothWays(vif1, vif3));
-        assertMatrixPasses(topology, 0);
+        eventually("traffic crosses the gateway after ovs-vswitchd restarted", served::crossesBothWays);
+        assertMatrixPasses(served.topology(), 0);
         List<String> unreachable = problems.messages(Level.WARNING).stream()
                 .filter(m -> m.contains("cannot program")).toList();
         if (unreachable.size() > 1) {
@@ -66,23 +58,18 @@ class RecoveryIT {
         }
 
         gw.ofctl("del-flows", "br-int");
-        eventually("traffic crosses the gateway after our flows were deleted", () -> crossesBothWays(vif1, vif3));
-        assertMatrixPasses(topology, 0);
+        eventually("traffic crosses the gateway after our flows were deleted", served::crossesBothWays);
+        assertMatrixPasses(served.topology(), 0);
 
         central.restartSouthbound();
-        eventually("traffic crosses the gateway after the Southbound DB restarted", () -> crossesBothWays(vif1, vif3));
+        eventually("traffic crosses the gateway after the Southbound DB restarted", served::crossesBothWays);
         central.nbctl("set", "Logical_Switch_Port", "lp-gw", "tag_request=100");
-        topology.setPhysicalHostVlan(100);
+        served.topology().setPhysicalHostVlan(100);
         eventually("lp-gw has tag 100", () -> central.sbFind("Port_Binding", "tag", "logical_port=lp-gw")
                 .equals(List.of("100")));
         central.nbctl("--wait=hv", "sync");
-        eventually("tagged traffic crosses the gateway", () -> crossesBothWays(vif1, vif3));
-        assertMatrixPasses(topology, 100);
-    }
-
-    private static boolean crossesBothWays(Vif vif1, Vif vif3) {
-        return FrameProbe.crosses(vif3, "f00000000001f00000000003" + "0803", vif1)
-                && FrameProbe.crosses(vif1, "f00000000003f00000000001" + "0801", vif3);
+        eventually("tagged traffic crosses the gateway", served::crossesBothWays);
+        assertMatrixPasses(served.topology(), 100);
     }
 
     private static void assertMatrixPasses(SeedTopology topology, int vlan) {

@@ -44,10 +44,12 @@ public final class GatewayProgrammer {
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * Per gateway whose candidates this operator changed, the chassis it took off them while the binding may still
-     * be on one of them: that chassis is releasing the port (a handover), not contesting it.
+     * Per gateway whose candidates this operator changed, the chassis it took off them, each with whether it was
+     * healthy then, while the binding may still be on one of them: that chassis is letting the port go (a handover
+     * when it was healthy, a failover when it was not), not contesting it.
      */
-    private final java.util.Map<String, java.util.Set<String>> handingOver = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.Map<String, Boolean>> leftCandidates =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
                       ChassisIdentityCheck identity, UnreadableResources unreadable) {
@@ -140,16 +142,21 @@ public final class GatewayProgrammer {
         boolean claimed = binding.get().claimedBy(chosen.name());
         Optional<String> foreign = boundChassis.filter(b -> !candidates.contains(b));
         if (boundChassis.isPresent() && foreign.isEmpty()) {
-            handingOver.remove(name); // on a candidate now: handed over (an unbound moment is still the handover)
+            leftCandidates.remove(name); // on a candidate now: moved (an unbound moment is still the move)
         }
-        Optional<String> releasing = foreign.filter(b -> handingOver.getOrDefault(name, java.util.Set.of()).contains(b));
+        Optional<String> leaving = foreign.filter(b -> leftCandidates.getOrDefault(name, java.util.Map.of())
+                .containsKey(b));
         Verdict bound = claimed
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
-                : releasing.isPresent()
-                ? Verdict.fail("WaitingForClaim", "waiting for chassis " + releasing.get() + ", a gateway candidate"
+                : leaving.isPresent() && health.isHealthy(leaving.get())
+                ? Verdict.fail("WaitingForClaim", "waiting for chassis " + leaving.get() + ", a gateway candidate"
                         + " before the last change, to release port " + portName + " to chassis " + chosen.name()
                         + " on node " + chosen.nodeName())
+                : leaving.isPresent()
+                ? Verdict.fail("WaitingForClaim", "waiting for chassis " + chosen.name() + " on node "
+                        + chosen.nodeName() + " to take port " + portName + " over from chassis " + leaving.get()
+                        + " (" + health.whyUnhealthy(leaving.get()) + ")")
                 : foreign.isPresent() && binding.get().up()
                 ? Verdict.fail(BINDING_CONTESTED, "chassis " + foreign.get() + ", which is not one of the gateway"
                         + " candidates " + candidates + ", holds Port_Binding " + portName + "; the gateways take it"
@@ -179,7 +186,7 @@ public final class GatewayProgrammer {
         if (before == null || before.equals(now.get())) {
             return Optional.empty();
         }
-        boolean handover = handingOver.getOrDefault(name, java.util.Set.of()).contains(before);
+        boolean handover = leftCandidates.getOrDefault(name, java.util.Map.of()).getOrDefault(before, false);
         String why = handover
                 ? "chassis " + before + " handed the port over to chassis " + now.get() + ": the gateway's last choice"
                         + " (a spec or node change) took " + before + " off its candidates"
@@ -192,9 +199,10 @@ public final class GatewayProgrammer {
     }
 
     /**
-     * Notes the healthy chassis a new choice takes off a gateway's candidates ({@code port} as written before it):
-     * until the binding is on a candidate, the one holding it is handing the port over, which is a step, not a
-     * contest, and the move it makes is administrative, not a failover.
+     * Notes the chassis a new choice takes off a gateway's candidates ({@code port} as written before it), and
+     * whether each was healthy: until the binding is on a candidate, the one holding it is letting the port go,
+     * which is a step, not a contest. A healthy one hands it over (an administrative move, not a failover); one
+     * that left because it failed (heartbeat) is failed over from.
      */
     private void rememberHandover(String name, GatewayPort port, List<String> candidates) {
         java.util.Set<String> before = new java.util.HashSet<>(
@@ -203,21 +211,17 @@ public final class GatewayProgrammer {
             before.add(port.chassisOption());
         }
         before.removeAll(candidates);
-        // a chassis that left because it failed (heartbeat) is not handing anything over: its move is a failover
-        before.removeIf(c -> !health.isHealthy(c));
         if (!before.isEmpty()) {
-            handingOver.merge(name, before, (a, b) -> {
-                java.util.Set<String> both = new java.util.HashSet<>(a);
-                both.addAll(b);
-                return both;
-            });
+            java.util.Map<String, Boolean> left = leftCandidates.computeIfAbsent(name,
+                    n -> new java.util.concurrent.ConcurrentHashMap<>());
+            before.forEach(c -> left.putIfAbsent(c, health.isHealthy(c)));
         }
     }
 
     void forget(String name) {
         lastMoves.remove(name);
         lastBound.remove(name);
-        handingOver.remove(name);
+        leftCandidates.remove(name);
     }
 
     private static String nodeOf(List<ChassisInfo> chassis, String chassisName) {

@@ -82,6 +82,12 @@ class CompanionFailoverIT {
         for (Direction d : Direction.values()) {
             assertEquals(List.of(), probes.duplicates(d), d + ": frames delivered twice");
         }
+        // the operator moved the port off a failed chassis that still held the binding: a failover (Warning
+        // GatewayMoved), never a BindingContested telling the user to look for a stranger
+        List<String> events = Gateways.eventsAbout(bed.client, FailoverBed.GATEWAY);
+        assertEquals(List.of(), events.stream().filter(e -> e.contains(" BindingContested ")).toList(), "" + events);
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("Warning GatewayMoved moved from node gw1 to gw2")),
+                "" + events);
         List<TrafficMatrix.CaseResult> after = new TrafficMatrix(bed.topology).run(0);
         assertTrue(TrafficMatrix.allPassed(after), TrafficMatrix.table(after));
     }

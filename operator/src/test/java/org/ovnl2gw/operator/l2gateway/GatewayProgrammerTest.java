@@ -194,6 +194,28 @@ class GatewayProgrammerTest {
     }
 
     @Test
+    void aChassisTakenOffTheCandidatesBecauseItFailedIsFailedOverFromNotContesting() {
+        // gw1: ovn-controller's chassis with our agent beside it (companion), which runs no BFD with the agents
+        sb.withChassis(new ChassisInfo("gw1", "gw1", Set.of("physnet1"), false, Optional.of("1"), true), "10.0.0.1")
+                .withBinding(PORT, Optional.of("gw1"), true);
+        program(gateway("gw", "ls1", 10));
+        // gw1's agent stops beating: the operator names gw2, while ovn-controller on gw1 still holds the binding
+        now = now.plusSeconds(10);
+        sb.withChassis(agent("gw2", "2"), "10.0.0.2");
+        GatewayOutcome failing = program(gateway("gw", "ls1", 10));
+        assertEquals("gw2", nb.writes().get(nb.writes().size() - 1).chassisName());
+        assertFalse(nb.writes().get(nb.writes().size() - 1).candidates().contains("gw1"));
+        assertEquals("WaitingForClaim", failing.bound().reason(), failing.bound().message());
+        assertTrue(failing.bound().message().startsWith("waiting for chassis gw2 on node gw2 to take port l2gw-gw over"
+                + " from chassis gw1 ("), failing.bound().message());
+
+        sb.withBinding(PORT, Optional.of("gw2"), true);
+        GatewayOutcome.Failover move = program(gateway("gw", "ls1", 10)).failover().orElseThrow();
+        assertFalse(move.handover(), "a failover: " + move);
+        assertTrue(move.why().contains("heartbeat"), move.why());
+    }
+
+    @Test
     void aTakeoverIsReportedOnceAsAFailoverAndKeptInTheBoundMessage() {
         sb.withBinding(PORT, Optional.of("gw1"), true);
         program(gateway("gw", "ls1", 10));

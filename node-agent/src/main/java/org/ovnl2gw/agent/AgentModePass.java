@@ -170,10 +170,8 @@ final class AgentModePass {
             String brInt = options.integrationBridge();
             List<PortSpec> specs = OfportRequests.assign(portSpecs(plan, GatewayPortSpecs.uplinkBridges(mappings,
                     Set.of(bridge), brInt)), brInt, Set.of(), Set.of());
-            Map<String, Long> ofports = new HashMap<>();
-            numberedPorts(plan).forEach(name -> ofports.put(name, 60000L + ofports.size()));
-            specs.forEach(spec -> ofports.putIfAbsent(spec.name(), 61000L + ofports.size()));
-            DesiredFlows desired = desiredFlows(plan, view, PeerLiveness.ALL_ALIVE, ofports);
+            // the numbers asked for the made-up ports, as a bind's new ports get them (never created here)
+            DesiredFlows desired = desiredFlows(plan, view, PeerLiveness.ALL_ALIVE, expectedOfports(brInt, specs));
             flows.rehearse(desired.all());
             LOG.info(() -> String.format("rehearsed a bind on a made-up port (%d flows staged in %s and dropped,"
                     + " nothing applied) in %.1f ms", desired.all().size(), brInt, (System.nanoTime() - start) / 1e6));

@@ -27,9 +27,6 @@ public record GatewayOutcome(Verdict accepted, Verdict programmed, Verdict bound
      * not a failover.
      */
     public record Failover(String fromNode, String toNode, String why, boolean handover) {
-        public Failover(String fromNode, String toNode, String why) {
-            this(fromNode, toNode, why, false);
-        }
     }
 
     /** Refused before anything was written to OVN. */

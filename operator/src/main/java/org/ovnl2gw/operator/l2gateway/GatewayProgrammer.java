@@ -44,11 +44,11 @@ public final class GatewayProgrammer {
     /** The chassis each gateway's binding was last seen on, to tell a move. */
     private final java.util.Map<String, String> lastBound = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * Per gateway whose candidates this operator changed, the chassis it took off them, each with whether it was
-     * healthy then, while the binding may still be on one of them: that chassis is letting the port go (a handover
-     * when it was healthy, a failover when it was not), not contesting it.
+     * Per gateway whose candidates this operator changed, the chassis it took off them, while the binding may still
+     * be on one of them: that chassis is letting the port go (a handover while it is healthy, a failover when it is
+     * not), not contesting it.
      */
-    private final java.util.Map<String, java.util.Map<String, Boolean>> leftCandidates =
+    private final java.util.Map<String, java.util.Set<String>> leftCandidates =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public GatewayProgrammer(NorthboundClient nb, SouthboundClient sb, GatewayChooser chooser, ChassisHealth health,
@@ -123,7 +123,7 @@ public final class GatewayProgrammer {
         List<String> candidates = new java.util.ArrayList<>();
         candidates.add(chosen.name());
         choice.standbys().forEach(c -> candidates.add(c.name()));
-        current.ifPresent(port -> rememberHandover(name, port, candidates));
+        current.ifPresent(port -> rememberLeftCandidates(name, port, candidates));
         nb.ensureGatewayPort(new DesiredGatewayPort(name, spec.logicalSwitch(), spec.networkName(), spec.vlan(),
                 chosen.name(), candidates));
         List<String> standbyNodes = choice.standbys().stream().map(ChassisInfo::nodeName).toList();
@@ -144,8 +144,7 @@ public final class GatewayProgrammer {
         if (boundChassis.isPresent() && foreign.isEmpty()) {
             leftCandidates.remove(name); // on a candidate now: moved (an unbound moment is still the move)
         }
-        Optional<String> leaving = foreign.filter(b -> leftCandidates.getOrDefault(name, java.util.Map.of())
-                .containsKey(b));
+        Optional<String> leaving = foreign.filter(b -> leftCandidate(name, b));
         Verdict bound = claimed
                 ? Verdict.ok("Claimed", "chassis " + chosen.name() + " on node " + chosen.nodeName()
                         + " claimed the port and it is up" + moved)
@@ -186,7 +185,7 @@ public final class GatewayProgrammer {
         if (before == null || before.equals(now.get())) {
             return Optional.empty();
         }
-        boolean handover = leftCandidates.getOrDefault(name, java.util.Map.of()).getOrDefault(before, false);
+        boolean handover = leftCandidate(name, before) && health.isHealthy(before);
         String why = handover
                 ? "chassis " + before + " handed the port over to chassis " + now.get() + ": the gateway's last choice"
                         + " (a spec or node change) took " + before + " off its candidates"
@@ -199,12 +198,12 @@ public final class GatewayProgrammer {
     }
 
     /**
-     * Notes the chassis a new choice takes off a gateway's candidates ({@code port} as written before it), and
-     * whether each was healthy: until the binding is on a candidate, the one holding it is letting the port go,
-     * which is a step, not a contest. A healthy one hands it over (an administrative move, not a failover); one
-     * that left because it failed (heartbeat) is failed over from.
+     * Notes the chassis a new choice takes off a gateway's candidates ({@code port} as written before it): until the
+     * binding is on a candidate, the one holding it is letting the port go, which is a step, not a contest. A
+     * healthy one hands it over (an administrative move, not a failover); a failed one (heartbeat) is failed over
+     * from.
      */
-    private void rememberHandover(String name, GatewayPort port, List<String> candidates) {
+    private void rememberLeftCandidates(String name, GatewayPort port, List<String> candidates) {
         java.util.Set<String> before = new java.util.HashSet<>(
                 org.ovnl2gw.contract.PortOptions.parseCandidates(port.candidatesOption()));
         if (port.chassisOption() != null) {
@@ -212,10 +211,14 @@ public final class GatewayProgrammer {
         }
         before.removeAll(candidates);
         if (!before.isEmpty()) {
-            java.util.Map<String, Boolean> left = leftCandidates.computeIfAbsent(name,
-                    n -> new java.util.concurrent.ConcurrentHashMap<>());
-            before.forEach(c -> left.putIfAbsent(c, health.isHealthy(c)));
+            leftCandidates.computeIfAbsent(name, n -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .addAll(before);
         }
+    }
+
+    /** Whether this operator's choice took {@code chassis} off the gateway's candidates, the port not moved yet. */
+    private boolean leftCandidate(String name, String chassis) {
+        return leftCandidates.getOrDefault(name, java.util.Set.of()).contains(chassis);
     }
 
     void forget(String name) {

@@ -14,6 +14,7 @@ import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
 public final class L2GatewayStatusCalculator {
     /** Ready's reason for a gateway that forwards while its node agent has stopped reporting (True, degraded). */
     static final String AGENT_NOT_REPORTING = "AgentNotReporting";
+
     private L2GatewayStatusCalculator() {
     }
 

@@ -3,10 +3,8 @@ package org.ovnl2gw.operator.l2gateway;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,23 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ovnl2gw.operator.ovn.ChassisInfo;
 
 class ChassisHealthTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ChassisHealth health = new ChassisHealth(clock, Duration.ofSeconds(6));
 
     private static ChassisInfo beat(String name, String value) {
@@ -41,12 +23,12 @@ class ChassisHealthTest {
     void healthyWhileTheHeartbeatChangesOnOurClockDeadAfterTheTimeout() {
         assertTrue(health.observe(List.of(beat("a", "1"))), "a new chassis gets the benefit of the doubt");
         assertTrue(health.isHealthy("a"));
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertFalse(health.observe(List.of(beat("a", "2"))));
-        now = now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         assertFalse(health.observe(List.of(beat("a", "2"))));
         assertTrue(health.isHealthy("a"));
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertTrue(health.observe(List.of(beat("a", "2"))), "unchanged for more than 6 s");
         assertFalse(health.isHealthy("a"));
         assertTrue(health.whyUnhealthy("a").contains("has not changed"), health.whyUnhealthy("a"));
@@ -68,7 +50,7 @@ class ChassisHealthTest {
         assertTrue(health.observe(List.of(beat("b", "1"))));
         assertFalse(health.isHealthy("a"));
         assertTrue(health.whyUnhealthy("a").contains("gone"));
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         health.restartGracePeriod();
         health.observe(List.of(beat("b", "1")));
         assertTrue(health.isHealthy("b"));

@@ -3,11 +3,8 @@ package org.ovnl2gw.operator.l2gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +18,7 @@ class GatewayAnnouncerTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final List<String> events = new ArrayList<>();
     private final GatewayAnnouncer announcer = new GatewayAnnouncer(new ListRecorder(), L2GatewayMetrics.NONE,
             clock, DEADLINE);
@@ -91,7 +88,7 @@ class GatewayAnnouncerTest {
     @Test
     void aFailoverIsAWarningAndAHandoverTheOperatorAskedForNormal() {
         step(claimed());
-        step(moved(new GatewayOutcome.Failover("gw1", "gw2", "heartbeat stopped")));
+        step(moved(new GatewayOutcome.Failover("gw1", "gw2", "heartbeat stopped", false)));
         step(moved(new GatewayOutcome.Failover("gw2", "gw1", "a new choice", true)));
 
         assertEquals(List.of("Warning GatewayMoved moved from node gw1 to gw2: heartbeat stopped",
@@ -135,29 +132,6 @@ class GatewayAnnouncerTest {
         @Override
         public void recordAboutNode(String nodeName, String type, String reason, String message) {
             events.add("node " + nodeName + " " + type + " " + reason);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

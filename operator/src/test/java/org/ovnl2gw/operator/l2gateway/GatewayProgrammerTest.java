@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,23 +26,7 @@ class GatewayProgrammerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(6);
     private static final String PORT = "l2gw-gw";
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryNorthbound nb = new InMemoryNorthbound().withSwitch("ls1");
     private final InMemorySouthbound sb = new InMemorySouthbound()
             .withChassis(agent("gw1", "1"), "10.0.0.1")
@@ -200,7 +181,7 @@ class GatewayProgrammerTest {
                 .withBinding(PORT, Optional.of("gw1"), true);
         program(gateway("gw", "ls1", 10));
         // gw1's agent stops beating: the operator names gw2, while ovn-controller on gw1 still holds the binding
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         sb.withChassis(agent("gw2", "2"), "10.0.0.2");
         GatewayOutcome failing = program(gateway("gw", "ls1", 10));
         assertEquals("gw2", nb.writes().get(nb.writes().size() - 1).chassisName());
@@ -220,7 +201,7 @@ class GatewayProgrammerTest {
         sb.withBinding(PORT, Optional.of("gw1"), true);
         program(gateway("gw", "ls1", 10));
         // gw1's agent stops beating; gw2's keeps beating and its gateway takes the port over
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         sb.withChassis(agent("gw2", "2"), "10.0.0.2").withBinding(PORT, Optional.of("gw2"), true);
         GatewayOutcome moved = program(gateway("gw", "ls1", 10));
         GatewayOutcome.Failover failover = moved.failover().orElseThrow();
@@ -240,7 +221,7 @@ class GatewayProgrammerTest {
     void aSilentAgentStillHoldingThePortStaysChosenAndTheGatewayIsDegraded() {
         sb.withBinding(PORT, Optional.of("gw1"), true);
         program(gateway("gw", "ls1", 10));
-        now = now.plusSeconds(10); // neither agent beats any more; BFD between the gateways decides, not we
+        clock.advance(Duration.ofSeconds(10)); // neither agent beats any more; BFD between the gateways decides, not we
         GatewayOutcome outcome = program(gateway("gw", "ls1", 10));
         assertEquals("Claimed", outcome.bound().reason());
         assertEquals("gw1", outcome.gatewayNode());
@@ -252,7 +233,7 @@ class GatewayProgrammerTest {
         program(gateway("gw", "ls1", 10));
         int writes = nb.writes().size();
         sb.withBinding(PORT, Optional.empty(), false);
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         GatewayOutcome outcome = program(gateway("gw", "ls1", 10));
         assertTrue(outcome.programmed().ok(), outcome.programmed().message());
         assertTrue(outcome.programmed().message().contains("kept on gw1"), outcome.programmed().message());

@@ -168,24 +168,28 @@ final class OvsdbServerProcess implements AutoCloseable {
     static String run(Path dir, String... command) {
         try {
             Files.createDirectories(dir);
+            // output to files, not pipes: a pipe is read to its end only when every process holding it exits, and
+            // that wait would have no deadline
+            Path out = Files.createTempFile(dir, "cmd", ".out");
             Path err = Files.createTempFile(dir, "cmd", ".err");
             ProcessBuilder b = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
-                    .redirectError(err.toFile());
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
             b.environment().put("OVS_RUNDIR", dir.toString());
             b.environment().put("OVS_DBDIR", dir.toString());
             Process p = b.start();
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + String.join(" ", command));
             }
+            String stdout = Files.readString(out);
             String stderr = Files.readString(err);
+            Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n" + stderr);
             }
-            return out;
+            return stdout;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

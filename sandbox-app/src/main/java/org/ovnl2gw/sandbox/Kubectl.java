@@ -1,15 +1,18 @@
 package org.ovnl2gw.sandbox;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.ovnl2gw.testbed.BoundedCommand;
+import org.ovnl2gw.testbed.TestbedException;
 
 /** The installed kubectl, pointed at the sandbox's kubeconfig: the sandbox applies things as a user would. */
 final class Kubectl {
+    /** Each API request, and the whole command: an API that stops answering fails the step instead of stalling it. */
+    private static final String REQUEST_TIMEOUT = "--request-timeout=20s";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private final Path kubeconfig;
 
     Kubectl(Path kubeconfig) {
@@ -17,21 +20,17 @@ final class Kubectl {
     }
 
     String run(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), REQUEST_TIMEOUT));
         cmd.addAll(Arrays.asList(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new SandboxException("kubectl " + String.join(" ", args) + " failed:\n" + out.strip());
+            BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(cmd).redirectErrorStream(true),
+                    COMMAND_TIMEOUT);
+            if (r.exitCode() != 0) {
+                throw new SandboxException("kubectl " + String.join(" ", args) + " failed:\n" + r.stdout().strip());
             }
-            return out;
-        } catch (IOException e) {
-            throw new SandboxException("cannot run kubectl: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted running kubectl");
+            return r.stdout();
+        } catch (TestbedException e) {
+            throw new SandboxException("kubectl " + String.join(" ", args) + ": " + e.getMessage());
         }
     }
 }

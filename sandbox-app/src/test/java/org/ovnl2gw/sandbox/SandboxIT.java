@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.ovnl2gw.testbed.BoundedCommand;
 import org.ovnl2gw.testbed.Daemon;
 import org.ovnl2gw.testbed.HostEnv;
+import org.ovnl2gw.testbed.OutputLines;
 import org.ovnl2gw.testbed.PcapFile;
 
 /**
@@ -32,19 +33,19 @@ class SandboxIT {
     private static final Pattern KILL_HINT = Pattern.compile("^\\s+kill (\\d+)\\s+# (.+)$");
 
     private Process sandbox;
-    private final List<String> output = new ArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
         if (sandbox != null && sandbox.isAlive()) {
-            sandbox.destroy();
-            if (!sandbox.waitFor(60, TimeUnit.SECONDS)) {
+            sandbox.toHandle().destroy(); // SIGTERM: the sandbox stops its daemons and removes its directory
+            if (!sandbox.waitFor(90, TimeUnit.SECONDS)) {
                 sandbox.destroyForcibly();
             }
         }
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void readyThenKubectlThenDeleteThenNothingLeftBehind() throws Exception {
         Path repo = Path.of("").toAbsolutePath().getParent();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "sbxit");
@@ -54,15 +55,15 @@ class SandboxIT {
                 "--repo", repo.toString(), "--dir", dir.toString(), "--kube-port", freePort(),
                 "--metrics-port", freePort(), "--health-port", freePort())
                 .redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        // read from the start to the end on its own thread: every wait below has a deadline, and the sandbox never
+        // blocks writing to a pipe nobody reads
+        OutputLines output = OutputLines.follow(sandbox.getInputStream(), "sandbox",
+                line -> System.out.println("sandbox| " + line));
+        output.awaitLine(0, l -> l.startsWith("Ctrl-C"), Duration.ofSeconds(240), "walkthrough's last line");
         Path kubeconfig = null;
         List<Long> childPids = new ArrayList<>();
         List<String> killHints = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 240_000;
-        String line;
-        while ((line = lines.readLine()) != null && System.currentTimeMillis() < deadline) {
-            output.add(line);
-            System.out.println("sandbox| " + line);
+        for (String line : output.lines()) {
             Matcher ready = READY.matcher(line);
             if (ready.matches()) {
                 kubeconfig = Path.of(ready.group(1));
@@ -72,13 +73,10 @@ class SandboxIT {
                 childPids.add(Long.parseLong(kill.group(1)));
                 killHints.add(kill.group(2).strip());
             }
-            if (kubeconfig != null && line.startsWith("Ctrl-C")) {
-                break;
-            }
         }
-        assertTrue(kubeconfig != null, "the sandbox printed its ready line:\n" + String.join("\n", output));
-        assertTrue(output.stream().anyMatch(l -> l.contains("traffic: ") && l.contains("cases as expected")));
-        assertTrue(output.stream().noneMatch(l -> l.strip().startsWith("FAIL")), "every traffic case as expected");
+        assertTrue(kubeconfig != null, "the sandbox printed its ready line:\n" + String.join("\n", output.lines()));
+        assertTrue(output.lines().stream().anyMatch(l -> l.contains("traffic: ") && l.contains("cases as expected")));
+        assertTrue(output.lines().stream().noneMatch(l -> l.strip().startsWith("FAIL")), "every traffic case as expected");
         assertEquals(List.of("ovs-vswitchd of worker-1", "ovs-vswitchd of worker-2", "node-agent worker-1",
                 "node-agent worker-2"), killHints, "the failover hints name both gateways' switches and agents");
 
@@ -89,11 +87,13 @@ class SandboxIT {
         String table = kubectl(kubeconfig, "get", "l2gw");
         assertTrue(table.contains("tenant1-physnet1") && table.contains("True"), table);
 
+        step("traffic crosses");
         // traffic crosses now: a broadcast from vif1 reaches vif3 behind the gateway
         assertTrue(broadcastReachesPhysicalHost(dir), "broadcast from vif1 reaches vif3");
 
         // the README's move to the other kind of gateway: an administrative move, with no Warning on its way (the
         // old gateway still holding the binding for a moment is a handover, not a BindingContested or a failover)
+        step("the README's move to worker-2");
         kubectl(kubeconfig, "patch", "l2gw", "tenant1-physnet1", "--type", "merge", "-p", "{\"spec\":{\"gatewayNodes\":"
                 + "{\"nodeSelector\":{\"matchLabels\":{\"kubernetes.io/hostname\":\"worker-2\"}}}}}");
         long moveDeadline = System.currentTimeMillis() + 30_000;
@@ -112,6 +112,7 @@ class SandboxIT {
                 && !l.contains(" NoEligibleNode ")).toList(), "Warnings about the gateway:\n" + events);
         assertTrue(events.lines().anyMatch(l -> l.startsWith("Normal GatewayMoved tenant1-physnet1: moved from node"
                 + " worker-1 to worker-2: chassis worker-1 handed the port over")), events);
+        step("kubectl delete");
         kubectl(kubeconfig, "delete", "l2gw", "tenant1-physnet1");
         HostEnv nb = new HostEnv(dir.resolve("ovs/ovn-nb"));
         long until = System.currentTimeMillis() + 60_000;
@@ -123,16 +124,23 @@ class SandboxIT {
                 "--columns=name", "find", "Logical_Switch_Port", "type=l2gateway").strip(), "the port is removed");
         assertFalse(broadcastReachesPhysicalHost(dir), "no traffic crosses once the L2Gateway is deleted");
 
+        step("SIGTERM");
+        int linesBefore = output.lines().size();
         sandbox.toHandle().destroy(); // SIGTERM, as Ctrl-C would (Process.destroy would close our pipe)
         assertTrue(sandbox.waitFor(90, TimeUnit.SECONDS), "the sandbox stops on SIGTERM");
-        String rest = new String(sandbox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(rest.contains("nothing left behind"), rest);
+        assertTrue(output.awaitEnd(Duration.ofSeconds(10)), "nothing the sandbox started still holds its output");
+        assertTrue(output.lines().stream().skip(linesBefore).anyMatch(l -> l.contains("nothing left behind")),
+                String.join("\n", output.lines()));
         assertFalse(Files.exists(dir), "its directory is removed");
         for (long pid : childPids) {
             // a detached OVS daemon that exited is a zombie until init reaps it (seconds here): stopped all the same
             assertFalse(Daemon.running(pid), "child " + pid + " stopped");
         }
         assertEquals(List.of(), processesMentioning(dir.toString()), "no daemon of the sandbox is left running");
+    }
+
+    private static void step(String what) {
+        System.out.println("SandboxIT: " + what); // where a CI log stops says which step did not finish
     }
 
     private static boolean broadcastReachesPhysicalHost(Path dir) throws InterruptedException {
@@ -150,14 +158,14 @@ class SandboxIT {
         return false;
     }
 
-    private static String kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
+    private static String kubectl(Path kubeconfig, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+                "--request-timeout=20s"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + out);
-        return out.strip();
+        BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(cmd).redirectErrorStream(true),
+                Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), String.join(" ", cmd) + "\n" + r.stdout());
+        return r.stdout().strip();
     }
 
     private static List<String> processesMentioning(String text) throws IOException {

@@ -1,24 +1,40 @@
 package org.ovnl2gw.testbed;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A program run to its exit, for tests of what it says on stderr and how it exits (its start-up checks). */
 public record ExitedProcess(int exitCode, String stderr) {
 
     /**
-     * Reads {@code process}'s stderr to its end and waits for its exit; fails, killing it, when it has not exited
-     * within {@code timeout} of closing stderr ({@code name} says what did not exit).
+     * Waits for {@code process}'s exit and returns what it said on stderr; fails, killing it, when it has not exited
+     * within {@code timeout} ({@code name} says what did not exit). Stderr is read on its own thread, so a program
+     * that stalls fails the wait instead of blocking it.
      */
-    public static ExitedProcess await(Process process, String name, Duration timeout)
-            throws IOException, InterruptedException {
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    public static ExitedProcess await(Process process, String name, Duration timeout) throws InterruptedException {
+        OutputLines err = OutputLines.follow(process.getErrorStream(), name, line -> { });
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError(name + " did not exit:\n" + err);
+            throw new AssertionError(name + " did not exit within " + timeout.toSeconds() + " s:\n"
+                    + text(err.lines()));
         }
-        return new ExitedProcess(process.exitValue(), err);
+        err.awaitEnd(Duration.ofSeconds(5));
+        return new ExitedProcess(process.exitValue(), text(err.lines()));
+    }
+
+    /** Stops {@code process} (SIGTERM; SIGKILL and a failure after {@code timeout}) and returns how it exited. */
+    public static ExitedProcess stop(Process process, OutputLines err, Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not stop on SIGTERM:\n" + text(err.lines()));
+        }
+        err.awaitEnd(Duration.ofSeconds(5));
+        return new ExitedProcess(process.exitValue(), text(err.lines()));
+    }
+
+    private static String text(List<String> lines) {
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 }

@@ -1,15 +1,14 @@
 package org.ovnl2gw.testbed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The private directory of one simulated host and the environment that points the OVS/OVN command-line
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * host's {@code db.sock}, {@code ovs-appctl} to this host's daemons.
  */
 public final class HostEnv {
-    private static final long COMMAND_TIMEOUT_SECONDS = 60;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private final Path dir;
     private final Map<String, String> environment;
 
@@ -48,7 +47,7 @@ public final class HostEnv {
     }
 
     public String run(List<String> command) {
-        CommandResult result = tryRun(command);
+        BoundedCommand.Result result = tryRun(command);
         if (result.exitCode() != 0) {
             throw new TestbedException("command failed (exit " + result.exitCode() + "): " + String.join(" ", command)
                     + "\n" + result.stderr().strip());
@@ -57,33 +56,11 @@ public final class HostEnv {
     }
 
     /** Runs a command and returns its exit code and output, whatever the exit code. */
-    public CommandResult tryRun(List<String> command) {
+    public BoundedCommand.Result tryRun(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
         builder.environment().putAll(environment);
         builder.environment().merge("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", (a, b) -> a + ":" + b);
         builder.directory(dir.toFile());
-        try {
-            Path err = Files.createTempFile(dir, "cmd", ".err");
-            builder.redirectError(err.toFile());
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new TestbedException("command timed out: " + String.join(" ", command));
-            }
-            String stderr = Files.readString(err);
-            Files.deleteIfExists(err);
-            return new CommandResult(process.exitValue(), new String(out, StandardCharsets.UTF_8), stderr);
-        } catch (IOException e) {
-            throw new TestbedException("cannot run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TestbedException("interrupted running " + String.join(" ", command), e);
-        }
-    }
-
-    /** What a finished command said. */
-    public record CommandResult(int exitCode, String stdout, String stderr) {
+        return BoundedCommand.run(builder, COMMAND_TIMEOUT);
     }
 }

@@ -92,7 +92,7 @@ public final class OvsdbCluster implements AutoCloseable {
         if (!members.get(i).isAlive()) {
             return "down";
         }
-        HostEnv.CommandResult status = envs.get(i).tryRun(List.of("ovs-appctl", "-t",
+        BoundedCommand.Result status = envs.get(i).tryRun(List.of("ovs-appctl", "-t",
                 envs.get(i).dir().resolve(name + ".ctl").toString(), "cluster/status", database));
         return status.stdout().lines().filter(l -> l.startsWith("Role:")).map(l -> l.substring(5).trim())
                 .findFirst().orElse("unknown");

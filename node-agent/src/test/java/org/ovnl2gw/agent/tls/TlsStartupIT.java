@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovnl2gw.testbed.BoundedCommand;
 import org.ovnl2gw.testbed.ExitedProcess;
 import org.ovnl2gw.testbed.HostEnv;
+import org.ovnl2gw.testbed.OutputLines;
 import org.ovnl2gw.testbed.OvsdbServer;
 
 /**
@@ -119,12 +118,9 @@ class TlsStartupIT {
         try {
             String warning = "private key " + pkcs1 + " is readable by group and others; make it private with 'chmod 600 "
                     + pkcs1 + "'";
-            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-            List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = err.readLine()) != null && !line.contains("node-agent started")) {
-                lines.add(line);
-            }
+            OutputLines err = OutputLines.follow(p.getErrorStream(), "the agent", line -> { });
+            err.awaitLine(0, line -> line.contains("node-agent started"), Duration.ofSeconds(60), "start line");
+            List<String> lines = err.lines();
             assertTrue(lines.stream().anyMatch(l -> l.contains("WARN") && l.endsWith(warning)), String.join("\n", lines));
             assertTrue(p.isAlive(), "a readable key is a warning, not a refusal");
         } finally {
@@ -152,13 +148,10 @@ class TlsStartupIT {
             try {
                 String expected = "chassis not configured: --ssl-key/--ssl-cert/--ssl-ca are given but "
                         + "external_ids:ovn-remote tcp:127.0.0.1:6642 is not an ssl: remote";
-                BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-                List<String> lines = new ArrayList<>();
-                String line;
-                while ((line = err.readLine()) != null && !line.contains(expected)) {
-                    lines.add(line);
-                }
-                assertTrue(line != null, "the agent said why it does not connect:\n" + String.join("\n", lines));
+                OutputLines err = OutputLines.follow(p.getErrorStream(), "the agent", line -> { });
+                String line = err.awaitLine(0, l -> l.contains(expected), Duration.ofSeconds(60), "line saying why")
+                        .orElseThrow(() -> new AssertionError("the agent said why it does not connect:\n"
+                                + String.join("\n", err.lines())));
                 assertTrue(line.contains("WARNING"), line);
             } finally {
                 p.destroy();
@@ -190,12 +183,11 @@ class TlsStartupIT {
         return ExitedProcess.await(start(args), "the agent", Duration.ofSeconds(60));
     }
 
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+    private static void run(Path dir, String... command) {
+        BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true), Duration.ofSeconds(60));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + r.stdout());
         }
     }
 }

@@ -3,14 +3,13 @@ package org.ovnl2gw.operator.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.ovnl2gw.testbed.BoundedCommand;
 
 /** The shaded jar as users run it: {@code java -jar operator/target/operator.jar}. */
 class OperatorJarIT {
@@ -37,17 +36,13 @@ class OperatorJarIT {
     private record Result(int exitCode, String output) {
     }
 
-    private static Result run(String... args) throws IOException, InterruptedException {
+    private static Result run(String... args) {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("java -jar did not exit:\n" + output);
-        }
-        return new Result(process.exitValue(), output);
+        BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(command).redirectErrorStream(true),
+                Duration.ofSeconds(60));
+        return new Result(r.exitCode(), r.stdout());
     }
 }

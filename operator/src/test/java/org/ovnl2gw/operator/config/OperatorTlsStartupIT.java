@@ -3,21 +3,19 @@ package org.ovnl2gw.operator.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovnl2gw.testbed.BoundedCommand;
 import org.ovnl2gw.testbed.ExitedProcess;
+import org.ovnl2gw.testbed.OutputLines;
 
 /**
  * Each TLS misconfiguration through the operator's real main path ({@code java -jar operator.jar}): a clear
@@ -104,22 +102,13 @@ class OperatorTlsStartupIT {
     /** Its stderr up to and with the first line containing {@code marker} (or up to its exit); then it is stopped. */
     private ExitedProcess operatorUntil(List<String> args, String marker) throws IOException, InterruptedException {
         Process p = start(args);
-        StringBuilder err = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                err.append(line).append('\n');
-                if (line.contains(marker)) {
-                    break;
-                }
-            }
+        OutputLines err = OutputLines.follow(p.getErrorStream(), "the operator", line -> { });
+        try {
+            err.awaitLine(0, line -> line.contains(marker), Duration.ofSeconds(60), "line with " + marker);
         } finally {
             p.destroy();
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the operator did not stop:\n" + err);
-        }
-        return new ExitedProcess(p.exitValue(), err.toString());
+        return ExitedProcess.stop(p, err, Duration.ofSeconds(60));
     }
 
     private Process start(List<String> args) throws IOException {
@@ -134,12 +123,11 @@ class OperatorTlsStartupIT {
         return pb.start();
     }
 
-    private void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+    private void run(String... command) {
+        BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true), Duration.ofSeconds(60));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + r.stdout());
         }
     }
 }

@@ -68,6 +68,16 @@ public final class ChassisHealth {
         return healthy.contains(chassis);
     }
 
+    /**
+     * As {@link #isHealthy}, and true for a chassis never observed: for a chassis the caller has just read from the
+     * Southbound DB, one registered since the monitor's last observation (up to a second ago), which gets the same
+     * benefit of the doubt its first observation will give it. Without it, a gateway applied as its node registers
+     * would be reported as having no healthy node for that moment.
+     */
+    public synchronized boolean isHealthyOrNew(String chassis) {
+        return healthy.contains(chassis) || !seen.containsKey(chassis) && !everSeen.contains(chassis);
+    }
+
     /** Why a chassis is not healthy, for condition messages and events. */
     public synchronized String whyUnhealthy(String chassis) {
         Optional<Seen> s = Optional.ofNullable(seen.get(chassis));

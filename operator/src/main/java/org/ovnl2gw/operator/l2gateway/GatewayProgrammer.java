@@ -105,7 +105,7 @@ public final class GatewayProgrammer {
         Optional<PortBindingState> binding = sb.portBinding(portName);
         Optional<String> boundChassis = binding.flatMap(PortBindingState::chassisName);
         GatewayChooser.Choice choice = chooser.choose(spec.networkName(), spec.gatewayNodesOrAny(), currentChassis,
-                boundChassis, chassis, health::isHealthy, health::whyUnhealthy);
+                boundChassis, chassis, health::isHealthyOrNew, health::whyUnhealthy);
         if (choice.chosen().isEmpty()) {
             Verdict none = checked.explain(spec.networkName(), Verdict.fail(choice.reason(), choice.message()));
             if (current.isEmpty()) {
@@ -163,7 +163,7 @@ public final class GatewayProgrammer {
                 : Verdict.fail("WaitingForClaim", "waiting for the node agent on " + chosen.nodeName()
                         + " to claim port " + portName + boundChassis.map(b -> " (bound to " + b + " now)").orElse("")
                         + moved);
-        Optional<String> degraded = claimed && !health.isHealthy(chosen.name())
+        Optional<String> degraded = claimed && !health.isHealthyOrNew(chosen.name())
                 ? Optional.of(health.whyUnhealthy(chosen.name()) + "; its switch still forwards and answers BFD, so"
                         + " no standby takes over: restart the node agent on " + chosen.nodeName())
                 : Optional.empty();

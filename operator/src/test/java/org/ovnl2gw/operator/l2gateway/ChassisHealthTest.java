@@ -45,6 +45,20 @@ class ChassisHealthTest {
     }
 
     @Test
+    void aChassisRegisteredSinceTheLastObservationIsGivenTheBenefitOfTheDoubtOneGoneIsNot() {
+        health.observe(List.of(beat("a", "1")));
+        assertFalse(health.isHealthy("b"), "not observed yet");
+        assertTrue(health.isHealthyOrNew("b"), "read from the Southbound DB before the monitor observed it");
+        health.observe(List.of());
+        assertFalse(health.isHealthyOrNew("a"), "gone");
+        clock.advance(Duration.ofSeconds(7));
+        health.observe(List.of(beat("b", "1")));
+        clock.advance(Duration.ofSeconds(7));
+        health.observe(List.of(beat("b", "1")));
+        assertFalse(health.isHealthyOrNew("b"), "observed, and its heartbeat stopped");
+    }
+
+    @Test
     void aChassisThatDisappearsIsDeadAtOnceAndGraceRestartsAfterReconnect() {
         health.observe(List.of(beat("a", "1"), beat("b", "1")));
         assertTrue(health.observe(List.of(beat("b", "1"))));

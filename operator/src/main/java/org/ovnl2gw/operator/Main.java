@@ -231,7 +231,7 @@ public final class Main {
             events = new KubernetesEventRecorder(client, gatewaySettings.eventNamespace(), Clock.systemUTC());
             BridgeMappingReconciler bridgeMappings = new BridgeMappingReconciler(
                     new SouthboundAgentReports(southbound), events, Clock.systemUTC(),
-                    options.bridgeMappingResync(), unreadable);
+                    options.bridgeMappingResync(), gatewaySettings.progressDeadline(), unreadable);
             operator.register(bridgeMappings);
             gateways = l2GatewayReconciler(client, northbound, southbound, Clock.systemUTC(),
                     new OperatorL2GatewayMetrics(metrics), events, gatewaySettings, unreadable);

@@ -25,6 +25,7 @@ import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.kube.UnreadableResources;
 import org.ovnl2gw.operator.events.EventRecorder;
+import org.ovnl2gw.operator.events.ProgressDeadline;
 import org.ovnl2gw.operator.ops.MetricSample;
 
 /**
@@ -43,16 +44,22 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
     private final BridgeMappingStatusCalculator calculator;
     private final Clock clock;
     private final Duration resync;
+    private final ProgressDeadline waits;
     private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
 
-    /** @param unreadable mappings the client's serialization read without their spec: reported as invalid */
+    /**
+     * @param progressDeadline how long the agents may take to report a mapping before the wait, a Normal Event
+     *                         until then, gets a Warning Event
+     * @param unreadable       mappings the client's serialization read without their spec: reported as invalid
+     */
     public BridgeMappingReconciler(SouthboundAgentReports reports, EventRecorder events, Clock clock,
-                                   Duration resync, UnreadableResources unreadable) {
+                                   Duration resync, Duration progressDeadline, UnreadableResources unreadable) {
         this.reports = reports;
         this.calculator = new BridgeMappingStatusCalculator(unreadable::problem);
         this.events = events;
         this.clock = clock;
         this.resync = resync;
+        this.waits = new ProgressDeadline(clock, progressDeadline);
     }
 
     @Override
@@ -60,17 +67,27 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         List<Node> nodes = nodes(context).list(node -> true).toList();
         BridgeMappingStatus stored = mapping.getStatus() == null ? BridgeMappingStatus.EMPTY : mapping.getStatus();
         BridgeMappingStatus computed = calculator.compute(mapping, nodes, reports.snapshot(), clock.instant());
-        if (computed.equals(stored)) {
-            return UpdateControl.<BridgeMapping>noUpdate().rescheduleAfter(resync);
-        }
         Condition ready = Conditions.find(computed.conditions(), ConditionTypes.READY).orElseThrow();
-        LOG.info(() -> "decided: BridgeMapping " + mapping.getMetadata().getName() + " Ready=" + ready.status()
+        String name = mapping.getMetadata().getName();
+        // by uid: a mapping deleted while waiting and created again waits afresh
+        String wait = Objects.requireNonNullElse(mapping.getMetadata().getUid(), name);
+        if (ReadyTransition.isProgress(ready)) {
+            waits.overdue(wait).ifPresent(waited -> events.record(mapping, EventRecorder.WARNING, ready.reason(),
+                    "not Ready after " + waited.toSeconds() + " s: " + ready.message()));
+        } else {
+            waits.done(wait);
+        }
+        Duration next = waits.untilOverdue(wait).filter(left -> left.compareTo(resync) < 0).orElse(resync);
+        if (computed.equals(stored)) {
+            return UpdateControl.<BridgeMapping>noUpdate().rescheduleAfter(next);
+        }
+        LOG.info(() -> "decided: BridgeMapping " + name + " Ready=" + ready.status()
                 + " (" + ready.reason() + ": " + ready.message() + "), " + computed.readyNodes() + "/"
                 + computed.selectedNodes() + " nodes ready -> patch status");
         ReadyTransition.between(stored, computed).ifPresent(transition ->
                 events.record(mapping, transition.type(), transition.reason(), transition.message()));
         mapping.setStatus(computed);
-        return UpdateControl.patchStatus(mapping).rescheduleAfter(resync);
+        return UpdateControl.patchStatus(mapping).rescheduleAfter(next);
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class BridgeMappingStatusCalculator {
     public static final String REASON_SOUTHBOUND_UNAVAILABLE = "SouthboundUnavailable";
     public static final String REASON_AGENT_NOT_REPORTING = "AgentNotReporting";
     public static final String REASON_NOT_YET_REPORTED = "NotYetReportedByAgent";
+    /**
+     * Ready's reason while every node not ready yet is one whose agent has not reported the mapping: the step every
+     * new mapping (and every node newly selected) goes through, so a Normal Event until the progress deadline.
+     */
+    public static final String REASON_WAITING_FOR_AGENTS = "WaitingForAgents";
 
     /** How many not-ready nodes the Ready message names before it says "and N more". */
     private static final int NODES_NAMED_IN_MESSAGE = 5;
@@ -121,14 +126,19 @@ public final class BridgeMappingStatusCalculator {
                     "applied on all " + status.selectedNodes() + " selected nodes", generation, now);
         }
         List<NodeMappingResult> notReady = status.nodes().stream().filter(n -> !n.ready()).toList();
-        String named = notReady.stream().limit(NODES_NAMED_IN_MESSAGE)
-                .map(n -> n.node() + " (" + n.reason() + ")")
-                .collect(Collectors.joining(", "));
-        if (notReady.size() > NODES_NAMED_IN_MESSAGE) {
-            named += " and " + (notReady.size() - NODES_NAMED_IN_MESSAGE) + " more";
+        String counts = status.readyNodes() + " of " + status.selectedNodes() + " selected nodes ready";
+        if (notReady.stream().allMatch(n -> n.reason().equals(REASON_NOT_YET_REPORTED))) {
+            return Condition.of(ConditionTypes.READY, Condition.FALSE, REASON_WAITING_FOR_AGENTS, counts
+                    + "; waiting for the node agents on " + named(notReady, NodeMappingResult::node)
+                    + " to apply and report it", generation, now);
         }
-        return Condition.of(ConditionTypes.READY, Condition.FALSE, REASON_NOT_APPLIED_EVERYWHERE,
-                status.readyNodes() + " of " + status.selectedNodes() + " selected nodes ready; not ready: " + named,
-                generation, now);
+        return Condition.of(ConditionTypes.READY, Condition.FALSE, REASON_NOT_APPLIED_EVERYWHERE, counts
+                + "; not ready: " + named(notReady, n -> n.node() + " (" + n.reason() + ")"), generation, now);
+    }
+
+    private static String named(List<NodeMappingResult> nodes, Function<NodeMappingResult, String> naming) {
+        String named = nodes.stream().limit(NODES_NAMED_IN_MESSAGE).map(naming).collect(Collectors.joining(", "));
+        return nodes.size() > NODES_NAMED_IN_MESSAGE
+                ? named + " and " + (nodes.size() - NODES_NAMED_IN_MESSAGE) + " more" : named;
     }
 }

@@ -11,7 +11,8 @@ import org.ovnl2gw.operator.events.EventRecorder;
  * A change of a BridgeMapping's Ready condition worth a Kubernetes Event: its status changed, or its reason
  * changed while not ready (a node going from UplinkMissing to AgentNotReporting is news; a recount is not).
  *
- * @param type {@code Normal} when it became ready, else {@code Warning}
+ * @param type {@code Normal} when it became ready or is on its way (its agents have not reported it yet: until the
+ *             progress deadline, see {@link BridgeMappingReconciler}), else {@code Warning}
  */
 public record ReadyTransition(String type, String reason, String message) {
 
@@ -28,6 +29,13 @@ public record ReadyTransition(String type, String reason, String message) {
         if (!changed) {
             return Optional.empty();
         }
-        return Optional.of(new ReadyTransition(ready.isTrue() ? EventRecorder.NORMAL : EventRecorder.WARNING, ready.reason(), ready.message()));
+        boolean fine = ready.isTrue() || isProgress(ready);
+        return Optional.of(new ReadyTransition(fine ? EventRecorder.NORMAL : EventRecorder.WARNING, ready.reason(),
+                ready.message()));
+    }
+
+    /** Whether Ready says the mapping is on its way, not that something is wrong (until it lasts too long). */
+    static boolean isProgress(Condition ready) {
+        return !ready.isTrue() && ready.reason().equals(BridgeMappingStatusCalculator.REASON_WAITING_FOR_AGENTS);
     }
 }

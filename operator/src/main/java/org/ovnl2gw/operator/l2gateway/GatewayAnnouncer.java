@@ -2,18 +2,16 @@ package org.ovnl2gw.operator.l2gateway;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.ovnl2gw.api.v1alpha1.Condition;
 import org.ovnl2gw.api.v1alpha1.ConditionTypes;
 import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.api.v1alpha1.L2GatewayStatus;
 import org.ovnl2gw.operator.events.EventRecorder;
+import org.ovnl2gw.operator.events.ProgressDeadline;
 
 /**
  * Says what changed: a Kubernetes Event when Ready changes (status or reason), when a gateway node is first
@@ -37,20 +35,14 @@ public final class GatewayAnnouncer {
     private final EventRecorder recorder;
     private final L2GatewayMetrics metrics;
     private final GatewayStateGauge gauge;
-    private final Clock clock;
-    private final Duration progressDeadline;
-    /** Per gateway waiting in {@link #PROGRESS} reasons: since when, and whether the Warning was recorded. */
-    private final Map<String, Wait> waits = new ConcurrentHashMap<>();
-
-    private record Wait(Instant since, boolean warned) {
-    }
+    /** Gateways waiting in {@link #PROGRESS} reasons (the wait spans them). */
+    private final ProgressDeadline waits;
 
     public GatewayAnnouncer(EventRecorder recorder, L2GatewayMetrics metrics, Clock clock, Duration progressDeadline) {
         this.recorder = recorder;
         this.metrics = metrics;
         this.gauge = new GatewayStateGauge(metrics);
-        this.clock = clock;
-        this.progressDeadline = progressDeadline;
+        this.waits = new ProgressDeadline(clock, progressDeadline);
     }
 
     void announce(L2Gateway gateway, L2GatewayStatus old, L2GatewayStatus next, GatewayOutcome outcome) {
@@ -77,23 +69,12 @@ public final class GatewayAnnouncer {
         }
         String name = gateway.getMetadata().getName();
         if (progressing) {
-            warnIfOverdue(gateway, after);
+            waits.overdue(name).ifPresent(waited -> recorder.record(gateway, EventRecorder.WARNING, after.reason(),
+                    "not Ready after " + waited.toSeconds() + " s: " + after.message()));
         } else {
-            waits.remove(name);
+            waits.done(name);
         }
         gauge.update(name, next);
-    }
-
-    /** One Warning per wait once it has lasted the progress deadline (the wait spans the PROGRESS reasons). */
-    private void warnIfOverdue(L2Gateway gateway, Condition ready) {
-        Instant now = clock.instant();
-        Wait wait = waits.computeIfAbsent(gateway.getMetadata().getName(), n -> new Wait(now, false));
-        Duration waited = Duration.between(wait.since(), now);
-        if (!wait.warned() && waited.compareTo(progressDeadline) >= 0) {
-            waits.put(gateway.getMetadata().getName(), new Wait(wait.since(), true));
-            recorder.record(gateway, EventRecorder.WARNING, ready.reason(), "not Ready after " + waited.toSeconds()
-                    + " s: " + ready.message());
-        }
     }
 
     /**
@@ -101,16 +82,11 @@ public final class GatewayAnnouncer {
      * then; empty when it is not waiting or was warned already.
      */
     Optional<Duration> untilOverdue(String name) {
-        Wait wait = waits.get(name);
-        if (wait == null || wait.warned()) {
-            return Optional.empty();
-        }
-        Duration left = progressDeadline.minus(Duration.between(wait.since(), clock.instant()));
-        return Optional.of(left.isNegative() ? Duration.ZERO : left);
+        return waits.untilOverdue(name);
     }
 
     void forget(String name) {
-        waits.remove(name);
+        waits.done(name);
         gauge.forget(name);
     }
 }

@@ -67,6 +67,18 @@ class BridgeMappingStatusCalculatorTest {
     }
 
     @Test
+    void nodesWhoseAgentsHaveNotReportedTheMappingYetAreWaitedFor() {
+        BridgeMapping bm = mapping("physnet1", GATEWAYS);
+        List<Node> nodes = List.of(node("gw1", "gateway"), node("gw2", "gateway"), node("gw3", "gateway"));
+        BridgeMappingStatus status = calculator.compute(bm, nodes, reports(
+                report("gw1", "bm1", true, "Applied"), report("gw2", "other", true, "Applied"),
+                report("gw3", "other", true, "Applied")), T0);
+        Condition ready = assertCondition(status, ConditionTypes.READY, "False", "WaitingForAgents");
+        assertEquals("1 of 3 selected nodes ready; waiting for the node agents on gw2, gw3 to apply and report it",
+                ready.message());
+    }
+
+    @Test
     void noSelectedNodeIsNotReady() {
         BridgeMappingStatus status = calculator.compute(mapping("physnet1", GATEWAYS),
                 List.of(node("hv1", "compute")), reports(), T0);

@@ -91,6 +91,28 @@ class BridgeMappingStatusIT {
     }
 
     @Test
+    void aNewMappingWaitsForItsAgentsWithoutAWarning() {
+        try (OperatorFixture fixture = OperatorFixture.start("op-bm-new", "--bridge-mapping-resync", "600")) {
+            node(fixture, "gw1", "gateway");
+            // the agent is there and reports, but has not applied the new mapping yet
+            publish(fixture.central(), "gw1", "gw1", "{}");
+            BridgeMapping physnet = new BridgeMapping("physnet1", new BridgeMappingSpec(null,
+                    List.of(new NetworkMapping("physnet1", "br-phys", null))));
+            fixture.kube().client().resources(BridgeMapping.class).resource(physnet).create();
+            BridgeMappingStatus waiting = awaitStatus(fixture, "physnet1", "waiting for gw1's agent",
+                    s -> Conditions.find(s.conditions(), ConditionTypes.READY).isPresent());
+            Condition ready = assertCondition(waiting, ConditionTypes.READY, "False", "WaitingForAgents");
+            assertTrue(ready.message().contains("waiting for the node agents on gw1"), ready.message());
+
+            publish(fixture.central(), "gw1", "gw1", "{\"physnet1\":{\"ready\":true,\"reason\":\"Applied\"}}");
+            awaitStatus(fixture, "physnet1", "Ready", s -> Conditions.isTrue(s.conditions(), ConditionTypes.READY));
+            List<String> events = Eventually.await("Events for both", () -> eventsAbout(fixture, "physnet1"),
+                    e -> e.contains("Normal Applied"));
+            assertEquals(List.of("Normal WaitingForAgents", "Normal Applied"), events);
+        }
+    }
+
+    @Test
     void anInvalidSpecIsNotAccepted() {
         try (OperatorFixture fixture = OperatorFixture.start("op-bm-bad", "--bridge-mapping-resync", "600")) {
             node(fixture, "gw1", "gateway");

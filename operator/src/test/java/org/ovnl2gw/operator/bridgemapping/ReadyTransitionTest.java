@@ -24,6 +24,15 @@ class ReadyTransitionTest {
     }
 
     @Test
+    void waitingForTheAgentsIsNormalAProblemAfterItIsAWarning() {
+        BridgeMappingStatus waiting = ready("False", "WaitingForAgents", "0 of 2");
+        assertEquals(Optional.of(new ReadyTransition("Normal", "WaitingForAgents", "0 of 2")),
+                ReadyTransition.between(BridgeMappingStatus.EMPTY, waiting));
+        assertEquals("Warning", ReadyTransition.between(waiting, ready("False", "NotAppliedOnAllNodes", "1 of 2"))
+                .orElseThrow().type());
+    }
+
+    @Test
     void aNewReasonWhileNotReadyIsNewsButARecountIsNot() {
         BridgeMappingStatus oneOfTwo = ready("False", "NotAppliedOnAllNodes", "1 of 2");
         assertTrue(ReadyTransition.between(oneOfTwo, ready("False", "NotAppliedOnAllNodes", "1 of 3")).isEmpty());

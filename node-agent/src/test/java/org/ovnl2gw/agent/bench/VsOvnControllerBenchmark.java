@@ -75,7 +75,8 @@ public final class VsOvnControllerBenchmark {
                 .row("bind.frame", "NB port created with `l2gateway-chassis` -> first frame through the gateway,"
                         + " physical -> overlay", "ms", 1)
                 .row("bind.sb", "NB port created -> SB `Port_Binding.chassis` bound", "ms", 1)
-                .row("bind.flow", "SB bound -> first frame (the flow part)", "ms", 1)
+                .row("bind.flow", "SB bound -> first frame (the flow part; negative: the flows were in before the"
+                        + " claim)", "ms", 1)
                 .row("bind.frame.back", "NB port created -> first frame the other way, overlay -> physical (vif1 to the"
                         + " physical host)", "ms", 1)
                 .row("release.sb", "NB port deleted -> SB binding gone", "ms", 1)

@@ -50,10 +50,8 @@ class BridgeMappingStatusCalculatorTest {
     @Test
     void aSelectedNodeWithoutAgentOrWithAnErrorIsNotReady() {
         BridgeMapping bm = mapping("physnet1", GATEWAYS);
-        List<Node> nodes = List.of(node("gw1", "gateway"), node("gw2", "gateway"), node("gw3", "gateway"));
-        BridgeMappingStatus status = calculator.compute(bm, nodes, reports(
-                report("gw1", "bm1", true, "Applied"), report("gw2", "bm1", false, "UplinkMissing"),
-                report("gw3", "other", true, "Applied")), T0);
+        BridgeMappingStatus status = onThreeGateways(bm, report("gw1", "bm1", true, "Applied"),
+                report("gw2", "bm1", false, "UplinkMissing"), report("gw3", "other", true, "Applied"));
 
         assertEquals(3, status.selectedNodes());
         assertEquals(1, status.readyNodes());
@@ -68,11 +66,9 @@ class BridgeMappingStatusCalculatorTest {
 
     @Test
     void nodesWhoseAgentsHaveNotReportedTheMappingYetAreWaitedFor() {
-        BridgeMapping bm = mapping("physnet1", GATEWAYS);
-        List<Node> nodes = List.of(node("gw1", "gateway"), node("gw2", "gateway"), node("gw3", "gateway"));
-        BridgeMappingStatus status = calculator.compute(bm, nodes, reports(
+        BridgeMappingStatus status = onThreeGateways(mapping("physnet1", GATEWAYS),
                 report("gw1", "bm1", true, "Applied"), report("gw2", "other", true, "Applied"),
-                report("gw3", "other", true, "Applied")), T0);
+                report("gw3", "other", true, "Applied"));
         Condition ready = assertCondition(status, ConditionTypes.READY, "False", "WaitingForAgents");
         assertEquals("1 of 3 selected nodes ready; waiting for the node agents on gw2, gw3 to apply and report it",
                 ready.message());
@@ -132,6 +128,12 @@ class BridgeMappingStatusCalculatorTest {
         assertEquals(value, condition.status(), type);
         assertEquals(reason, condition.reason(), type);
         return condition;
+    }
+
+    /** The status on nodes gw1, gw2 and gw3, all gateways, with these reports from their agents. */
+    private BridgeMappingStatus onThreeGateways(BridgeMapping bm, AgentReport... reports) {
+        List<Node> nodes = List.of(node("gw1", "gateway"), node("gw2", "gateway"), node("gw3", "gateway"));
+        return calculator.compute(bm, nodes, reports(reports), T0);
     }
 
     private static BridgeMapping mapping(String network, LabelSelector selector) {

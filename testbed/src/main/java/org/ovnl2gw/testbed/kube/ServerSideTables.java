@@ -15,19 +15,26 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns the store's answer to a GET of custom resources into a {@code meta.k8s.io} Table when the client asks for
- * one, so that {@code kubectl get} prints the CRD's printer columns. Everything else passes unchanged, and
- * kubectl falls back to its own NAME/AGE columns on plain JSON: built-in kinds (we keep no printers for them),
- * custom resources whose CRD is not stored, errors, and CRDs whose column paths we cannot evaluate.
+ * Turns the store's answer to a GET of custom resources or core Events into a {@code meta.k8s.io} Table when the
+ * client asks for one, so that {@code kubectl get} prints the CRD's printer columns, and for {@code kubectl get
+ * events} kube-apiserver's Event columns (what happened is what a user lists Events for). Everything else passes
+ * unchanged, and kubectl falls back to its own NAME/AGE columns on plain JSON: other built-in kinds (we keep no
+ * printers for them), custom resources whose CRD is not stored, errors, and CRDs whose column paths we cannot
+ * evaluate.
  */
 final class ServerSideTables {
     private static final Logger LOG = Logger.getLogger(ServerSideTables.class.getName());
     // the table records are plain Jackson; fabric8's mapper adds nothing they need
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A list, watch or single GET of core/v1 Events, in a namespace or across all. */
+    private static final Pattern CORE_EVENTS = Pattern.compile("/api/v1(/namespaces/[^/]+)?/events(/[^/]+)?/?");
+    private static final ResourceTable EVENTS = ResourceTable.events();
 
     private final Supplier<List<CustomResourceDefinition>> storedCrds;
     private final Clock clock;
@@ -49,7 +56,7 @@ final class ServerSideTables {
         if (wanted.isEmpty()) {
             return storeAnswer;
         }
-        Optional<CustomResourceTable> table = ResourcePath.of(path).flatMap(this::tableFor);
+        Optional<ResourceTable> table = tableFor(path);
         if (table.isEmpty()) {
             return storeAnswer;
         }
@@ -69,8 +76,7 @@ final class ServerSideTables {
      */
     UnaryOperator<String> watchEvents(RecordedRequest request, String path) {
         Optional<TableRequest> wanted = TableRequest.of(request.getHeader("Accept"), query(request.getPath()));
-        Optional<CustomResourceTable> table = wanted.isEmpty() ? Optional.empty()
-                : ResourcePath.of(path).flatMap(this::tableFor);
+        Optional<ResourceTable> table = wanted.isEmpty() ? Optional.empty() : tableFor(path);
         long since = resourceVersion(query(request.getPath()));
         AtomicBoolean first = new AtomicBoolean(true);
         return line -> {
@@ -88,9 +94,9 @@ final class ServerSideTables {
             if (type.equals("ERROR") || type.equals("BOOKMARK") || !event.path("object").isObject()) {
                 return line;
             }
-            CustomResourceTable.Table rows = table.get().tableOf(event.get("object"), wanted.get(), clock.instant());
+            ResourceTable.Table rows = table.get().tableOf(event.get("object"), wanted.get(), clock.instant());
             if (!first.getAndSet(false)) {
-                rows = new CustomResourceTable.Table(rows.kind(), rows.apiVersion(), rows.metadata(), null, rows.rows());
+                rows = new ResourceTable.Table(rows.kind(), rows.apiVersion(), rows.metadata(), null, rows.rows());
             }
             ObjectNode converted = JSON.createObjectNode().put("type", type);
             converted.set("object", JSON.valueToTree(rows));
@@ -102,7 +108,15 @@ final class ServerSideTables {
         };
     }
 
-    private Optional<CustomResourceTable> tableFor(ResourcePath path) {
+    /** The table for a GET of {@code path}: core Events, or custom resources of a stored CRD. */
+    private Optional<ResourceTable> tableFor(String path) {
+        if (CORE_EVENTS.matcher(path).matches()) {
+            return Optional.of(EVENTS);
+        }
+        return ResourcePath.of(path).flatMap(this::tableFor);
+    }
+
+    private Optional<ResourceTable> tableFor(ResourcePath path) {
         for (CustomResourceDefinition crd : storedCrds.get()) {
             var spec = crd.getSpec();
             if (!spec.getGroup().equals(path.group()) || !spec.getNames().getPlural().equals(path.plural())) {
@@ -111,7 +125,7 @@ final class ServerSideTables {
             for (CustomResourceDefinitionVersion version : spec.getVersions()) {
                 if (version.getName().equals(path.version())) {
                     try {
-                        return Optional.of(CustomResourceTable.of(version.getAdditionalPrinterColumns()));
+                        return Optional.of(ResourceTable.of(version.getAdditionalPrinterColumns()));
                     } catch (IllegalArgumentException e) {
                         // a real API server refuses such a CRD; we serve plain JSON and kubectl prints NAME/AGE
                         LOG.log(Level.WARNING, "no printer columns for " + crd.getMetadata().getName() + ": "

@@ -7,9 +7,9 @@
  * before they touch objects: version, discovery built from the built-in kinds plus the CRDs stored in the mock,
  * openapi stubs, access reviews, and JSON merge patch done per RFC 7386 (the mock appends arrays and ignores
  * null). When kubectl asks for a server-side Table of custom resources, the store's answer is turned into one
- * from the CRD's printer columns ({@link org.ovnl2gw.testbed.kube.CustomResourceTable}, evaluated with the small
- * {@link org.ovnl2gw.testbed.kube.JsonPath}); built-in kinds stay plain JSON, so kubectl prints its own NAME/AGE
- * for them. {@link org.ovnl2gw.testbed.kube.KubeHttpServer} serves it all over HTTP in place of fabric8's
+ * from the CRD's printer columns ({@link org.ovnl2gw.testbed.kube.ResourceTable}, evaluated with the small
+ * {@link org.ovnl2gw.testbed.kube.JsonPath}), and for core Events into kube-apiserver's Event columns; other
+ * built-in kinds stay plain JSON, so kubectl prints its own NAME/AGE for them. {@link org.ovnl2gw.testbed.kube.KubeHttpServer} serves it all over HTTP in place of fabric8's
  * MockWebServer, which can serve watches only over WebSocket: kubectl's plain-HTTP watches ({@code get -w}) are
  * streamed there, one event (or Table event) per line. Writes of custom resources are checked against their CRD's {@code openAPIV3Schema}
  * ({@link org.ovnl2gw.testbed.kube.SchemaValidator}) and refused with kube-apiserver's 422 {@code Invalid} status.

@@ -1,10 +1,12 @@
 package org.ovnl2gw.testbed.kube;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,17 @@ class KubectlDescribeIT {
         assertTrue(described.matches("(?s).*\n\\s+Warning\\s+GatewayMoved\\s+\\S+\\s+l2gw-operator\\s+"
                 + "moved from node worker-1 to worker-2\n.*"), described);
         assertFalse(described.contains("NoEligibleNode"), described);
-        String selected = kubectl.ok("get", "events", "-n", "l2gw-system", "--field-selector",
-                "involvedObject.name=other");
-        assertTrue(selected.contains("other.1") && !selected.contains("gw.1"), selected);
+        PrintedTable selected = PrintedTable.of(kubectl.ok("get", "events", "-n", "l2gw-system", "--field-selector",
+                "involvedObject.name=other"));
+        assertEquals(List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"), selected.headers());
+        assertEquals(List.of("Warning", "NoEligibleNode", "l2gateway/other", "no node provides physnet1"),
+                selected.rows().stream().flatMap(r -> List.of(r.get("TYPE"), r.get("REASON"), r.get("OBJECT"),
+                        r.get("MESSAGE")).stream()).toList());
+        assertTrue(selected.rows().get(0).get("LAST SEEN").matches("\\d+s"), selected.toString());
+        // -o wide adds what kube-apiserver's printer adds, the Event's name last
+        PrintedTable wide = PrintedTable.of(kubectl.ok("get", "events", "-n", "l2gw-system", "-o", "wide"));
+        assertEquals(List.of("LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN",
+                "COUNT", "NAME"), wide.headers());
+        assertEquals(List.of("gw.1", "other.1"), wide.rows().stream().map(r -> r.get("NAME")).sorted().toList());
     }
 }

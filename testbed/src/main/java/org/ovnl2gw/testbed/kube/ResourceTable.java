@@ -13,27 +13,30 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
- * The server-side Table of one custom resource version, made as kube-apiserver makes it from the CRD's
+ * The server-side Table of one kind, as kube-apiserver makes it. For a custom resource version, from the CRD's
  * {@code additionalPrinterColumns}: a {@code Name} column first, then the CRD's columns in the CRD's order (or
  * {@code Age} alone when the CRD declares none). Cells are typed by the column type: a {@code string} column
  * prints whatever it reaches, {@code integer}/{@code number}/{@code boolean} keep only values of that type, and a
  * {@code date} column is rendered as an age here, because kubectl prints cells as they come. A path that reaches
- * nothing gives an empty (null) cell. Pure: the caller passes the time.
+ * nothing gives an empty (null) cell. For the built-in kinds a user lists to see what happened ({@link #events}),
+ * the columns of kube-apiserver's own printer. Pure: the caller passes the time.
  */
-final class CustomResourceTable {
+final class ResourceTable {
     static final String NAME_DESCRIPTION = "Name is unique within a namespace (or the cluster, for cluster-scoped "
             + "kinds); it identifies the object in URLs.";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** One column: what the Table says about it and where its value is. */
-    private record Column(ColumnDefinition definition, JsonPath path) {
+    /** One column: what the Table says about it, and its cell for an object at a time. */
+    private record Column(ColumnDefinition definition, BiFunction<JsonNode, Instant, Object> cell) {
     }
 
     private final List<Column> columns;
 
-    private CustomResourceTable(List<Column> columns) {
+    private ResourceTable(List<Column> columns) {
         this.columns = List.copyOf(columns);
     }
 
@@ -42,30 +45,79 @@ final class CustomResourceTable {
      *
      * @throws IllegalArgumentException when a column's jsonPath is outside what {@link JsonPath} supports
      */
-    static CustomResourceTable of(List<CustomResourceColumnDefinition> printerColumns) {
+    static ResourceTable of(List<CustomResourceColumnDefinition> printerColumns) {
         List<CustomResourceColumnDefinition> declared = printerColumns == null || printerColumns.isEmpty()
                 ? List.of(new CustomResourceColumnDefinitionBuilder()
                         .withName("Age").withType("date").withJsonPath(".metadata.creationTimestamp").build())
                 : printerColumns;
         List<Column> columns = new ArrayList<>();
+        columns.add(nameColumn(0));
         for (CustomResourceColumnDefinition column : declared) {
             String description = column.getDescription() != null && !column.getDescription().isEmpty()
                     ? column.getDescription()
                     : "Custom resource definition column (in JSONPath format): " + column.getJsonPath();
+            JsonPath path = JsonPath.parse(column.getJsonPath());
+            String type = column.getType();
             columns.add(new Column(
-                    new ColumnDefinition(column.getName(), column.getType(), nonNull(column.getFormat()), description,
+                    new ColumnDefinition(column.getName(), type, nonNull(column.getFormat()), description,
                             column.getPriority() == null ? 0 : column.getPriority()),
-                    JsonPath.parse(column.getJsonPath())));
+                    (object, now) -> cell(type, path.first(object), now)));
         }
-        return new CustomResourceTable(columns);
+        return new ResourceTable(columns);
     }
 
-    /** The column definitions kubectl will print, {@code Name} first. */
+    /**
+     * core/v1 Events as {@code kubectl get events} shows them from kube-apiserver: LAST SEEN, TYPE, REASON, OBJECT
+     * ({@code kind/name}, the kind in lower case), MESSAGE; with {@code -o wide} also SUBOBJECT, SOURCE, FIRST
+     * SEEN, COUNT and NAME. Times are ages, from {@code lastTimestamp} (or {@code eventTime}) and
+     * {@code firstTimestamp}.
+     */
+    static ResourceTable events() {
+        return new ResourceTable(List.of(
+                column("Last Seen", 0, "Time when this Event was last observed.",
+                        (e, now) -> ageOf(e.hasNonNull("lastTimestamp") ? e.get("lastTimestamp") : e.get("eventTime"),
+                                now)),
+                column("Type", 0, "Type of this event (Normal, Warning).", (e, now) -> text(e.get("type"))),
+                column("Reason", 0, "The reason for the transition into the object's current status.",
+                        (e, now) -> text(e.get("reason"))),
+                column("Object", 0, "The object that this event is about.", (e, now) -> {
+                    JsonNode involved = e.path("involvedObject");
+                    return involved.path("kind").asText("").toLowerCase(Locale.ROOT) + "/"
+                            + involved.path("name").asText("");
+                }),
+                column("Subobject", 1, "The field of the object this event is about, if any.",
+                        (e, now) -> nonNull(text(e.path("involvedObject").get("fieldPath")))),
+                column("Source", 1, "The component reporting this event.", (e, now) -> {
+                    String component = nonNull(text(e.path("source").get("component")));
+                    String host = text(e.path("source").get("host"));
+                    return host == null ? component : component + ", " + host;
+                }),
+                column("Message", 0, "A human-readable description of the status of this operation.",
+                        (e, now) -> text(e.get("message"))),
+                column("First Seen", 1, "The time at which the event was first recorded.",
+                        (e, now) -> ageOf(e.get("firstTimestamp"), now)),
+                column("Count", 1, "The number of times this event has occurred.",
+                        (e, now) -> e.hasNonNull("count") ? e.get("count").asText() : "1"),
+                nameColumn(1)));
+    }
+
+    private static Column nameColumn(int priority) {
+        return new Column(new ColumnDefinition("Name", "string", "name", NAME_DESCRIPTION, priority),
+                (object, now) -> object.path("metadata").path("name").asText(""));
+    }
+
+    private static Column column(String name, int priority, String description,
+                                 BiFunction<JsonNode, Instant, Object> cell) {
+        return new Column(new ColumnDefinition(name, "string", "", description, priority), cell);
+    }
+
+    private static String ageOf(JsonNode timestamp, Instant now) {
+        return timestamp != null && timestamp.isTextual() ? age(timestamp.asText(), now) : "<unknown>";
+    }
+
+    /** The column definitions kubectl will print, in order. */
     List<ColumnDefinition> columnDefinitions() {
-        List<ColumnDefinition> definitions = new ArrayList<>();
-        definitions.add(new ColumnDefinition("Name", "string", "name", NAME_DESCRIPTION, 0));
-        columns.forEach(column -> definitions.add(column.definition()));
-        return definitions;
+        return columns.stream().map(Column::definition).toList();
     }
 
     /**
@@ -90,9 +142,8 @@ final class CustomResourceTable {
 
     private Row row(JsonNode object, TableRequest request, Instant now) {
         List<Object> cells = new ArrayList<>();
-        cells.add(object.path("metadata").path("name").asText(""));
         for (Column column : columns) {
-            cells.add(cell(column.definition().type(), column.path().first(object), now));
+            cells.add(column.cell().apply(object, now));
         }
         return new Row(cells, rowObject(object, request));
     }

@@ -14,11 +14,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ovnl2gw.testbed.kube.CustomResourceTable.ColumnDefinition;
-import org.ovnl2gw.testbed.kube.CustomResourceTable.Table;
+import org.ovnl2gw.testbed.kube.ResourceTable.ColumnDefinition;
+import org.ovnl2gw.testbed.kube.ResourceTable.Table;
 import org.ovnl2gw.testbed.kube.TableRequest.IncludeObject;
 
-class CustomResourceTableTest {
+class ResourceTableTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2025-01-01T01:03:12Z");
     private static final TableRequest KUBECTL = new TableRequest("v1", IncludeObject.METADATA);
@@ -45,11 +45,11 @@ class CustomResourceTableTest {
 
     @Test
     void nameComesFirstThenTheCrdColumnsInTheCrdsOrder() {
-        List<ColumnDefinition> columns = CustomResourceTable.of(GATEWAY_COLUMNS).columnDefinitions();
+        List<ColumnDefinition> columns = ResourceTable.of(GATEWAY_COLUMNS).columnDefinitions();
 
         assertEquals(List.of("Name", "Age", "Switch", "VLAN", "Ready", "Gateway Node"),
                 columns.stream().map(ColumnDefinition::name).toList());
-        assertEquals(new ColumnDefinition("Name", "string", "name", CustomResourceTable.NAME_DESCRIPTION, 0),
+        assertEquals(new ColumnDefinition("Name", "string", "name", ResourceTable.NAME_DESCRIPTION, 0),
                 columns.get(0));
         assertEquals(new ColumnDefinition("VLAN", "integer", "",
                 "Custom resource definition column (in JSONPath format): .spec.vlan", 0), columns.get(3));
@@ -59,20 +59,20 @@ class CustomResourceTableTest {
 
     @Test
     void aListGivesOneRowPerItemWithTypedCellsAndRenderedAges() {
-        Table table = CustomResourceTable.of(GATEWAY_COLUMNS).tableOf(
+        Table table = ResourceTable.of(GATEWAY_COLUMNS).tableOf(
                 json("{\"kind\":\"L2GatewayList\",\"metadata\":{\"resourceVersion\":\"9\",\"continue\":\"next\"},"
                         + "\"items\":[" + READY_GATEWAY + "," + NEW_GATEWAY + "]}"), KUBECTL, NOW);
 
         assertEquals("Table", table.kind());
         assertEquals("meta.k8s.io/v1", table.apiVersion());
-        assertEquals(new CustomResourceTable.TableMetadata("9", "next", null), table.metadata());
+        assertEquals(new ResourceTable.TableMetadata("9", "next", null), table.metadata());
         assertEquals(Arrays.asList("gw-a", "3m12s", "ls0", 100L, "True", "node-a"), table.rows().get(0).cells());
         assertEquals(Arrays.asList("gw-b", "3d4h", "ls1", null, null, null), table.rows().get(1).cells());
     }
 
     @Test
     void aSingleObjectGivesOneRowAndItsResourceVersion() {
-        Table table = CustomResourceTable.of(GATEWAY_COLUMNS).tableOf(json(READY_GATEWAY), KUBECTL, NOW);
+        Table table = ResourceTable.of(GATEWAY_COLUMNS).tableOf(json(READY_GATEWAY), KUBECTL, NOW);
 
         assertEquals(1, table.rows().size());
         assertEquals("gw-a", table.rows().get(0).cells().get(0));
@@ -81,7 +81,7 @@ class CustomResourceTableTest {
 
     @Test
     void anEmptyListGivesNoRowsButStillTheColumns() {
-        Table table = CustomResourceTable.of(GATEWAY_COLUMNS).tableOf(json("{\"items\":[]}"), KUBECTL, NOW);
+        Table table = ResourceTable.of(GATEWAY_COLUMNS).tableOf(json("{\"items\":[]}"), KUBECTL, NOW);
 
         assertEquals(List.of(), table.rows());
         assertEquals(6, table.columnDefinitions().size());
@@ -89,7 +89,7 @@ class CustomResourceTableTest {
 
     @Test
     void rowsCarryPartialObjectMetadataTheWholeObjectOrNothing() {
-        CustomResourceTable gateways = CustomResourceTable.of(GATEWAY_COLUMNS);
+        ResourceTable gateways = ResourceTable.of(GATEWAY_COLUMNS);
 
         JsonNode partial = gateways.tableOf(json(READY_GATEWAY), KUBECTL, NOW).rows().get(0).object();
         assertEquals(json("{\"kind\":\"PartialObjectMetadata\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":"
@@ -104,31 +104,31 @@ class CustomResourceTableTest {
 
     @Test
     void withoutPrinterColumnsTheTableHasNameAndAge() {
-        Table table = CustomResourceTable.of(List.of()).tableOf(json(NEW_GATEWAY), KUBECTL, NOW);
+        Table table = ResourceTable.of(List.of()).tableOf(json(NEW_GATEWAY), KUBECTL, NOW);
 
         assertEquals(List.of("Name", "Age"), table.columnDefinitions().stream().map(ColumnDefinition::name).toList());
         assertEquals(List.of("gw-b", "3d4h"), table.rows().get(0).cells());
-        assertEquals(2, CustomResourceTable.of(null).columnDefinitions().size());
+        assertEquals(2, ResourceTable.of(null).columnDefinitions().size());
     }
 
     @Test
     void cellsKeepOnlyValuesOfTheColumnType() {
-        assertEquals("100", CustomResourceTable.cell("string", json("100"), NOW));
-        assertEquals("{\"a\":1}", CustomResourceTable.cell("string", json("{\"a\":1}"), NOW));
-        assertEquals(2L, CustomResourceTable.cell("integer", json("2.7"), NOW));
-        assertNull(CustomResourceTable.cell("integer", json("\"2\""), NOW));
-        assertEquals(2.5, CustomResourceTable.cell("number", json("2.5"), NOW));
-        assertEquals(true, CustomResourceTable.cell("boolean", json("true"), NOW));
-        assertNull(CustomResourceTable.cell("boolean", json("\"true\""), NOW));
-        assertEquals("<invalid>", CustomResourceTable.cell("date", json("\"yesterday\""), NOW));
-        assertEquals("0s", CustomResourceTable.cell("date", json("\"2025-01-01T02:03:12+01:00\""), NOW));
-        assertNull(CustomResourceTable.cell("string", json("null"), NOW));
-        assertNull(CustomResourceTable.cell("string", null, NOW));
+        assertEquals("100", ResourceTable.cell("string", json("100"), NOW));
+        assertEquals("{\"a\":1}", ResourceTable.cell("string", json("{\"a\":1}"), NOW));
+        assertEquals(2L, ResourceTable.cell("integer", json("2.7"), NOW));
+        assertNull(ResourceTable.cell("integer", json("\"2\""), NOW));
+        assertEquals(2.5, ResourceTable.cell("number", json("2.5"), NOW));
+        assertEquals(true, ResourceTable.cell("boolean", json("true"), NOW));
+        assertNull(ResourceTable.cell("boolean", json("\"true\""), NOW));
+        assertEquals("<invalid>", ResourceTable.cell("date", json("\"yesterday\""), NOW));
+        assertEquals("0s", ResourceTable.cell("date", json("\"2025-01-01T02:03:12+01:00\""), NOW));
+        assertNull(ResourceTable.cell("string", json("null"), NOW));
+        assertNull(ResourceTable.cell("string", null, NOW));
     }
 
     @Test
     void onTheWireItIsAMetaV1Table() throws JsonProcessingException {
-        Table table = CustomResourceTable.of(GATEWAY_COLUMNS)
+        Table table = ResourceTable.of(GATEWAY_COLUMNS)
                 .tableOf(json(NEW_GATEWAY), new TableRequest("v1", IncludeObject.NONE), NOW);
 
         JsonNode wire = json(JSON.writeValueAsString(table));
@@ -143,9 +143,25 @@ class CustomResourceTableTest {
     }
 
     @Test
+    void eventsHaveKubeApiserversColumnsTheWideOnesAtPriorityOne() {
+        Table table = ResourceTable.events().tableOf(json("""
+                {"items": [{"metadata": {"name": "gw-a.1a24"}, "type": "Warning", "reason": "GatewayMoved",
+                  "message": "moved from node a to b", "involvedObject": {"kind": "L2Gateway", "name": "gw-a"},
+                  "source": {"component": "ovn-l2gateway-operator"}, "count": 2,
+                  "firstTimestamp": "2025-01-01T01:00:00Z", "lastTimestamp": "2025-01-01T01:03:00Z"}]}"""),
+                KUBECTL, NOW);
+        assertEquals(List.of("Last Seen", "Type", "Reason", "Object", "Subobject", "Source", "Message", "First Seen",
+                "Count", "Name"), table.columnDefinitions().stream().map(ColumnDefinition::name).toList());
+        assertEquals(List.of(0, 0, 0, 0, 1, 1, 0, 1, 1, 1),
+                table.columnDefinitions().stream().map(ColumnDefinition::priority).toList());
+        assertEquals(Arrays.asList("12s", "Warning", "GatewayMoved", "l2gateway/gw-a", "", "ovn-l2gateway-operator",
+                "moved from node a to b", "3m12s", "2", "gw-a.1a24"), table.rows().get(0).cells());
+    }
+
+    @Test
     void aColumnPathOutsideTheSupportedSubsetIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CustomResourceTable.of(List.of(column("Odd", "string", ".spec..deep", 0))));
+                () -> ResourceTable.of(List.of(column("Odd", "string", ".spec..deep", 0))));
         assertTrue(e.getMessage().contains(".spec..deep"), e.getMessage());
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.ovnl2gw.api.v1alpha1.BridgeMapping;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.testbed.ImageJvmFlags;
 import org.ovnl2gw.testbed.OvsHost;
@@ -34,6 +35,9 @@ final class Sandbox implements AutoCloseable {
     static final String SWITCH = "ls-tenant1";
     static final List<String> GATEWAYS = List.of("worker-1", "worker-2");
     static final String PHYSICAL_BRIDGE = "br-physnet1";
+    /** In manifests/examples/: the network on the gateway nodes, and the gateway bridging it. */
+    static final String MAPPING_EXAMPLE = "bridgemapping-physnet1.yaml";
+    static final String GATEWAY_EXAMPLE = "l2gateway-physnet1.yaml";
     static final String GATEWAY_LABEL = "l2gw.ovn.org/gateway";
     /** The gateway node where ovn-controller is the chassis and our agent runs in companion mode. */
     static final String COMPANION = "worker-2";
@@ -115,14 +119,19 @@ final class Sandbox implements AutoCloseable {
         await("the operator is ready (http://127.0.0.1:" + options.healthPort() + "/readyz)", this::operatorReady,
                 Duration.ofSeconds(60));
 
-        progress("examples: kubectl apply -f manifests/examples/");
-        out.print(indent(kubectl.run("apply", "-f", options.repo().resolve("manifests/examples").toString())));
+        // the mapping first, Ready on both nodes, then the gateway: applied together, the gateway would be placed on
+        // whichever node reported the network first, and with no preemption stay there whatever preferredNodes says
+        progress("examples: kubectl apply -f manifests/examples/" + MAPPING_EXAMPLE + ", then " + GATEWAY_EXAMPLE);
+        Path examples = options.repo().resolve("manifests/examples");
+        out.print(indent(kubectl.run("apply", "-f", examples.resolve(MAPPING_EXAMPLE).toString())));
         for (String node : GATEWAYS) {
             OvsHost host = topology.gateway(node);
             await("the BridgeMapping created " + PHYSICAL_BRIDGE + " on " + node,
                     () -> host.vsctl("list-br").lines().anyMatch(PHYSICAL_BRIDGE::equals), Duration.ofSeconds(60));
             topology.attachPhysical(node);
         }
+        await("the BridgeMapping is Ready on every node", this::mappingsReady, Duration.ofSeconds(60));
+        out.print(indent(kubectl.run("apply", "-f", examples.resolve(GATEWAY_EXAMPLE).toString())));
         L2Gateway example = kube.client().resources(L2Gateway.class).list().getItems().get(0);
         int vlan = example.getSpec().vlan() == null ? 0 : example.getSpec().vlan();
         topology.setPhysicalHostVlan(vlan);
@@ -194,6 +203,13 @@ final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private boolean mappingsReady() {
+        List<BridgeMapping> mappings = kube.client().resources(BridgeMapping.class).list().getItems();
+        return !mappings.isEmpty() && mappings.stream().allMatch(bm -> bm.getStatus() != null
+                && bm.getStatus().conditions() != null
+                && bm.getStatus().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && c.isTrue()));
     }
 
     private boolean ready(String name) {

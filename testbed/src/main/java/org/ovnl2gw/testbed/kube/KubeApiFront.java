@@ -75,7 +75,7 @@ public final class KubeApiFront extends Dispatcher {
                     crds = null;
                 }
             }
-            return answer(request);
+            return withoutNullNamespaces(answer(request));
         } catch (RuntimeException e) {
             // an exception escaping here leaves the client waiting forever for an answer
             LOG.log(Level.WARNING, "embedded API failed on " + request.getMethod() + " " + request.getPath(), e);
@@ -184,7 +184,18 @@ public final class KubeApiFront extends Dispatcher {
 
     /** How each line of a plain-HTTP watch answered for {@code request} is to be written (Tables, if asked). */
     UnaryOperator<String> watchEvents(RecordedRequest request) {
-        return tables.watchEvents(request, withoutQuery(request.getPath()));
+        UnaryOperator<String> convert = tables.watchEvents(request, withoutQuery(request.getPath()));
+        return line -> convert.apply(NullNamespaces.dropped(line));
+    }
+
+    private static MockResponse withoutNullNamespaces(MockResponse response) {
+        if (response.getBody() == null || response.getWebSocketListener() != null) {
+            return response;
+        }
+        // getBytes, not readUtf8: reading consumes the buffer, and most answers go out untouched
+        String body = new String(response.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String dropped = NullNamespaces.dropped(body);
+        return dropped.equals(body) ? response : response.removeHeader("Content-Length").setBody(dropped);
     }
 
     /** The store that holds what {@code path} (query included or not) names. */

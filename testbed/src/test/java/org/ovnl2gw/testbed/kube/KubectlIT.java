@@ -108,6 +108,9 @@ class KubectlIT {
                 "-p", "{\"status\":{\"chassis\":\"node-a\"}}");
         assertEquals("{\"chassis\":\"node-a\"}", kubectl.ok("get", "l2gw", "physnet-gw", "-o", "jsonpath={.status}"));
         assertEquals("1", kubectl.ok("get", "l2gw", "physnet-gw", "-o", "jsonpath={.metadata.generation}"));
+        // the store writes "namespace": null into a cluster-scoped object it updates; kube-apiserver sends none
+        String yaml = kubectl.ok("get", "l2gw", "physnet-gw", "-o", "yaml");
+        assertFalse(yaml.contains("namespace:"), yaml);
     }
 
     @Test

@@ -14,8 +14,11 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
@@ -45,6 +48,8 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
     private final Clock clock;
     private final Duration resync;
     private final ProgressDeadline waits;
+    /** Per mapping (uid), the status this operator last decided, whether or not the cache has it yet. */
+    private final Map<String, BridgeMappingStatus> lastWritten = new ConcurrentHashMap<>();
     private volatile IndexerResourceCache<BridgeMapping> bridgeMappings;
 
     /**
@@ -64,6 +69,7 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
 
     @Override
     public UpdateControl<BridgeMapping> reconcile(BridgeMapping mapping, Context<BridgeMapping> context) {
+        forgetDeletedMappings();
         List<Node> nodes = nodes(context).list(node -> true).toList();
         BridgeMappingStatus stored = mapping.getStatus() == null ? BridgeMappingStatus.EMPTY : mapping.getStatus();
         BridgeMappingStatus computed = calculator.compute(mapping, nodes, reports.snapshot(), clock.instant());
@@ -84,10 +90,26 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         LOG.info(() -> "decided: BridgeMapping " + name + " Ready=" + ready.status()
                 + " (" + ready.reason() + ": " + ready.message() + "), " + computed.readyNodes() + "/"
                 + computed.selectedNodes() + " nodes ready -> patch status");
-        ReadyTransition.between(stored, computed).ifPresent(transition ->
+        // against what this operator last wrote, when it wrote last: the next reconcile can come before the cache
+        // holds our patch (an agent's report right after it), and would announce the same transition again
+        BridgeMappingStatus before = Optional.ofNullable(lastWritten.get(wait)).orElse(stored);
+        ReadyTransition.between(before, computed).ifPresent(transition ->
                 events.record(mapping, transition.type(), transition.reason(), transition.message()));
+        lastWritten.put(wait, computed);
         mapping.setStatus(computed);
         return UpdateControl.patchStatus(mapping).rescheduleAfter(next);
+    }
+
+    /** What is kept per mapping goes with the mapping (no finalizer tells us: the cache does). */
+    private void forgetDeletedMappings() {
+        IndexerResourceCache<BridgeMapping> cache = bridgeMappings;
+        if (cache == null) {
+            return;
+        }
+        Set<String> live = cache.list().map(m -> Objects.requireNonNullElse(m.getMetadata().getUid(),
+                m.getMetadata().getName())).collect(Collectors.toSet());
+        lastWritten.keySet().retainAll(live);
+        waits.retainOnly(live);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +50,11 @@ public final class ProgressDeadline {
         }
         Duration left = deadline.minus(Duration.between(wait.since(), clock.instant()));
         return Optional.of(left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /** Forgets every wait but those of {@code names} (the resources that still exist). */
+    public void retainOnly(Set<String> names) {
+        waits.keySet().retainAll(names);
     }
 
     /** {@code name} is no longer waiting (Ready, a problem that is a Warning of its own, or deleted). */

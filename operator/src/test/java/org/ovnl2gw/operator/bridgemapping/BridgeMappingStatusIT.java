@@ -94,17 +94,23 @@ class BridgeMappingStatusIT {
     void aNewMappingWaitsForItsAgentsWithoutAWarning() {
         try (OperatorFixture fixture = OperatorFixture.start("op-bm-new", "--bridge-mapping-resync", "600")) {
             node(fixture, "gw1", "gateway");
-            // the agent is there and reports, but has not applied the new mapping yet
+            node(fixture, "gw2", "gateway");
+            // the agents are there and report, but have not applied the new mapping yet
             publish(fixture.central(), "gw1", "gw1", "{}");
+            publish(fixture.central(), "chassis-gw2", "gw2", "{}");
             BridgeMapping physnet = new BridgeMapping("physnet1", new BridgeMappingSpec(null,
                     List.of(new NetworkMapping("physnet1", "br-phys", null))));
             fixture.kube().client().resources(BridgeMapping.class).resource(physnet).create();
-            BridgeMappingStatus waiting = awaitStatus(fixture, "physnet1", "waiting for gw1's agent",
+            BridgeMappingStatus waiting = awaitStatus(fixture, "physnet1", "waiting for the agents",
                     s -> Conditions.find(s.conditions(), ConditionTypes.READY).isPresent());
             Condition ready = assertCondition(waiting, ConditionTypes.READY, "False", "WaitingForAgents");
-            assertTrue(ready.message().contains("waiting for the node agents on gw1"), ready.message());
+            assertTrue(ready.message().contains("waiting for the node agents on gw1, gw2"), ready.message());
 
-            publish(fixture.central(), "gw1", "gw1", "{\"physnet1\":{\"ready\":true,\"reason\":\"Applied\"}}");
+            // one agent reports at once, the other a moment later: one wait, so one Event for it
+            String applied = "{\"physnet1\":{\"ready\":true,\"reason\":\"Applied\"}}";
+            publish(fixture.central(), "gw1", "gw1", applied);
+            awaitStatus(fixture, "physnet1", "gw1 applied", s -> s.readyNodes() == 1);
+            publish(fixture.central(), "chassis-gw2", "gw2", applied);
             awaitStatus(fixture, "physnet1", "Ready", s -> Conditions.isTrue(s.conditions(), ConditionTypes.READY));
             List<String> events = Eventually.await("Events for both", () -> eventsAbout(fixture, "physnet1"),
                     e -> e.contains("Normal Applied"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ovnl2gw.operator.l2gateway.ManualClock;
 
@@ -27,5 +28,14 @@ class ProgressDeadlineTest {
         assertEquals(Optional.empty(), waits.untilOverdue("a"), "not waiting");
         assertEquals(Optional.empty(), waits.overdue("a"));
         assertEquals(Optional.of(Duration.ofSeconds(30)), waits.untilOverdue("a"), "a new wait, from now");
+    }
+
+    @Test
+    void onlyTheWaitsOfResourcesThatStillExistAreKept() {
+        waits.overdue("a");
+        waits.overdue("b");
+        waits.retainOnly(Set.of("b"));
+        assertEquals(Optional.empty(), waits.untilOverdue("a"));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), waits.untilOverdue("b"));
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.ovnl2gw.api.v1alpha1.BridgeMapping;
+import org.ovnl2gw.api.v1alpha1.ConditionTypes;
+import org.ovnl2gw.api.v1alpha1.Conditions;
 import org.ovnl2gw.api.v1alpha1.L2Gateway;
 import org.ovnl2gw.testbed.ImageJvmFlags;
 import org.ovnl2gw.testbed.OvsHost;
@@ -208,14 +210,13 @@ final class Sandbox implements AutoCloseable {
     private boolean mappingsReady() {
         List<BridgeMapping> mappings = kube.client().resources(BridgeMapping.class).list().getItems();
         return !mappings.isEmpty() && mappings.stream().allMatch(bm -> bm.getStatus() != null
-                && bm.getStatus().conditions() != null
-                && bm.getStatus().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && c.isTrue()));
+                && Conditions.isTrue(bm.getStatus().conditions(), ConditionTypes.READY));
     }
 
     private boolean ready(String name) {
         L2Gateway gw = kube.client().resources(L2Gateway.class).withName(name).get();
-        return gw != null && gw.getStatus() != null && gw.getStatus().conditions() != null
-                && gw.getStatus().conditions().stream().anyMatch(c -> "Ready".equals(c.type()) && c.isTrue());
+        return gw != null && gw.getStatus() != null
+                && Conditions.isTrue(gw.getStatus().conditions(), ConditionTypes.READY);
     }
 
     private void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {

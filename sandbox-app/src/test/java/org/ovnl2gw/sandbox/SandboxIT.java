@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.ovnl2gw.testbed.BoundedCommand;
 import org.ovnl2gw.testbed.Daemon;
 import org.ovnl2gw.testbed.HostEnv;
 import org.ovnl2gw.testbed.OutputLines;
@@ -158,14 +157,9 @@ class SandboxIT {
         return false;
     }
 
+    /** The sandbox's own kubectl runner: request timeout, bounded command, a failure saying what it printed. */
     private static String kubectl(Path kubeconfig, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
-                "--request-timeout=20s"));
-        cmd.addAll(List.of(args));
-        BoundedCommand.Result r = BoundedCommand.run(new ProcessBuilder(cmd).redirectErrorStream(true),
-                Duration.ofSeconds(60));
-        assertEquals(0, r.exitCode(), String.join(" ", cmd) + "\n" + r.stdout());
-        return r.stdout().strip();
+        return new Kubectl(kubeconfig).run(args).strip();
     }
 
     private static List<String> processesMentioning(String text) throws IOException {

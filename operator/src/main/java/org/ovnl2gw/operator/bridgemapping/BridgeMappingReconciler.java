@@ -75,11 +75,10 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         BridgeMappingStatus computed = calculator.compute(mapping, nodes, reports.snapshot(), clock.instant());
         Condition ready = Conditions.find(computed.conditions(), ConditionTypes.READY).orElseThrow();
         String name = mapping.getMetadata().getName();
-        // by uid: a mapping deleted while waiting and created again waits afresh
-        String wait = Objects.requireNonNullElse(mapping.getMetadata().getUid(), name);
+        String wait = key(mapping);
         if (ReadyTransition.isProgress(ready)) {
             waits.overdue(wait).ifPresent(waited -> events.record(mapping, EventRecorder.WARNING, ready.reason(),
-                    "not Ready after " + waited.toSeconds() + " s: " + ready.message()));
+                    ProgressDeadline.overdueMessage(waited, ready.message())));
         } else {
             waits.done(wait);
         }
@@ -100,14 +99,18 @@ public final class BridgeMappingReconciler implements Reconciler<BridgeMapping> 
         return UpdateControl.patchStatus(mapping).rescheduleAfter(next);
     }
 
+    /** What this reconciler keeps per mapping is keyed by uid: one deleted and created again starts afresh. */
+    private static String key(BridgeMapping mapping) {
+        return Objects.requireNonNullElse(mapping.getMetadata().getUid(), mapping.getMetadata().getName());
+    }
+
     /** What is kept per mapping goes with the mapping (no finalizer tells us: the cache does). */
     private void forgetDeletedMappings() {
         IndexerResourceCache<BridgeMapping> cache = bridgeMappings;
         if (cache == null) {
             return;
         }
-        Set<String> live = cache.list().map(m -> Objects.requireNonNullElse(m.getMetadata().getUid(),
-                m.getMetadata().getName())).collect(Collectors.toSet());
+        Set<String> live = cache.list().map(BridgeMappingReconciler::key).collect(Collectors.toSet());
         lastWritten.keySet().retainAll(live);
         waits.retainOnly(live);
     }

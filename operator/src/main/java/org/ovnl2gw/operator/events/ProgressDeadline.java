@@ -42,6 +42,11 @@ public final class ProgressDeadline {
         return Optional.of(waited);
     }
 
+    /** The overdue Warning's message, for a wait of {@code waited} in a state that {@code message} describes. */
+    public static String overdueMessage(Duration waited, String message) {
+        return "not Ready after " + waited.toSeconds() + " s: " + message;
+    }
+
     /** How long until {@code name} is overdue, to look again then; empty when it is not waiting or was warned. */
     public Optional<Duration> untilOverdue(String name) {
         Wait wait = waits.get(name);

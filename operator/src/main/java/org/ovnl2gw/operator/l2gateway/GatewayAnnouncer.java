@@ -70,7 +70,7 @@ public final class GatewayAnnouncer {
         String name = gateway.getMetadata().getName();
         if (progressing) {
             waits.overdue(name).ifPresent(waited -> recorder.record(gateway, EventRecorder.WARNING, after.reason(),
-                    "not Ready after " + waited.toSeconds() + " s: " + after.message()));
+                    ProgressDeadline.overdueMessage(waited, after.message())));
         } else {
             waits.done(name);
         }

@@ -14,21 +14,21 @@ public record ExitedProcess(int exitCode, String stderr) {
      */
     public static ExitedProcess await(Process process, String name, Duration timeout) throws InterruptedException {
         OutputLines err = OutputLines.follow(process.getErrorStream(), name, line -> { });
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not exit within " + timeout.toSeconds() + " s:\n"
-                    + text(err.lines()));
-        }
-        err.awaitEnd(Duration.ofSeconds(5));
-        return new ExitedProcess(process.exitValue(), text(err.lines()));
+        return exited(process, err, timeout, name + " did not exit");
     }
 
     /** Stops {@code process} (SIGTERM; SIGKILL and a failure after {@code timeout}) and returns how it exited. */
     public static ExitedProcess stop(Process process, OutputLines err, Duration timeout) throws InterruptedException {
         process.destroy();
+        return exited(process, err, timeout, "the process did not stop on SIGTERM");
+    }
+
+    /** The exit within {@code timeout}, with all of {@code err}; else a kill, and a failure saying {@code failure}. */
+    private static ExitedProcess exited(Process process, OutputLines err, Duration timeout, String failure)
+            throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the process did not stop on SIGTERM:\n" + text(err.lines()));
+            throw new AssertionError(failure + " within " + timeout.toSeconds() + " s:\n" + text(err.lines()));
         }
         err.awaitEnd(Duration.ofSeconds(5));
         return new ExitedProcess(process.exitValue(), text(err.lines()));

@@ -105,10 +105,10 @@ class OperatorTlsStartupIT {
         OutputLines err = OutputLines.follow(p.getErrorStream(), "the operator", line -> { });
         try {
             err.awaitLine(0, line -> line.contains(marker), Duration.ofSeconds(60), "line with " + marker);
+            return ExitedProcess.stop(p, err, Duration.ofSeconds(60));
         } finally {
-            p.destroy();
+            p.destroyForcibly(); // nothing once it has stopped; a kill when the wait for the line failed
         }
-        return ExitedProcess.stop(p, err, Duration.ofSeconds(60));
     }
 
     private Process start(List<String> args) throws IOException {

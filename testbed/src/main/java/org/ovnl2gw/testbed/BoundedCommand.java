@@ -28,9 +28,9 @@ public final class BoundedCommand {
         Path err = null;
         try {
             out = Files.createTempFile("cmd", ".out");
-            err = Files.createTempFile("cmd", ".err");
             builder.redirectOutput(out.toFile());
             if (!builder.redirectErrorStream()) {
+                err = Files.createTempFile("cmd", ".err");
                 builder.redirectError(err.toFile());
             }
             Process process = builder.start();
@@ -39,11 +39,9 @@ public final class BoundedCommand {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw new TestbedException("command did not exit within " + timeout.toSeconds() + " s, killed: "
-                        + command + "\n" + Files.readString(out, StandardCharsets.UTF_8)
-                        + Files.readString(err, StandardCharsets.UTF_8));
+                        + command + "\n" + text(out) + text(err));
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), text(out), text(err));
         } catch (IOException e) {
             throw new TestbedException("cannot run " + command, e);
         } catch (InterruptedException e) {
@@ -53,6 +51,11 @@ public final class BoundedCommand {
             deleteQuietly(out);
             deleteQuietly(err);
         }
+    }
+
+    /** A temporary file's text; empty for the stderr file there is none of (stderr merged into stdout). */
+    private static String text(Path file) throws IOException {
+        return file == null ? "" : Files.readString(file, StandardCharsets.UTF_8);
     }
 
     private static void deleteQuietly(Path file) {
